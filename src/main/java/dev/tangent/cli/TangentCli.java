@@ -1,0 +1,28 @@
+package dev.tangent.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Root of the {@code tangent} command line. */
+@Command(name = "tangent", mixinStandardHelpOptions = true, version = "tangent 0.1.0",
+        description = "Physics-informed neural networks with exact NTK analysis and natural-gradient training.",
+        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+public final class TangentCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TangentCli());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.tangent.linalg;
+
+import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelsd;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd_work;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
+
+import dev.tangent.TangentException;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+
+/**
+ * LAPACK decompositions on flat column-major {@code double[]} matrices (native OpenBLAS).
+ * Inputs are never modified: they are copied to native scratch, which LAPACK may overwrite.
+ */
+public final class Lapack {
+    private Lapack() {}
+
+    /** Thin SVD (divide and conquer, dgesdd) of the m×n column-major matrix {@code a} (not modified). */
+    public static Svd svd(int m, int n, double[] a) {
+        Checks.shape(m > 0 && n > 0, "svd needs a non-empty matrix, got %dx%d", m, n);
+        Checks.fits(a, 0, (long) m * n, "A");
+        int k = Math.min(m, n);
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, m * n);
+        DoublePointer ps = nb.doubles(1, k);
+        DoublePointer pu = nb.doubles(2, (long) m * k);
+        DoublePointer pvt = nb.doubles(3, (long) k * n);
+        IntPointer iwork = nb.ints(8L * k);
+        DoublePointer query = nb.doubles(4, 1);
+        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'S', m, n, pa, m, ps, pu, m, pvt, k, query, -1, iwork),
+                "dgesdd workspace query");
+        int lwork = (int) Math.ceil(query.get(0));
+        DoublePointer work = nb.doubles(4, lwork);
+        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'S', m, n, pa, m, ps, pu, m, pvt, k, work, lwork, iwork),
+                "dgesdd");
+        double[] s = new double[k];
+        double[] u = new double[m * k];
+        double[] vt = new double[k * n];
+        ps.get(s);
+        pu.get(u);
+        pvt.get(vt);
+        return new Svd(m, n, k, u, s, vt);
+    }
+
+    /** Singular values only (descending) of the m×n matrix {@code a} (not modified). */
+    public static double[] singularValues(int m, int n, double[] a) {
+        Checks.shape(m > 0 && n > 0, "svd needs a non-empty matrix, got %dx%d", m, n);
+        Checks.fits(a, 0, (long) m * n, "A");
+        int k = Math.min(m, n);
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, m * n);
+        DoublePointer ps = nb.doubles(1, k);
+        DoublePointer dummy = nb.doubles(2, 1);
+        IntPointer iwork = nb.ints(8L * k);
+        DoublePointer query = nb.doubles(4, 1);
+        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'N', m, n, pa, m, ps, dummy, 1, dummy, 1, query, -1, iwork),
+                "dgesdd workspace query");
+        int lwork = (int) Math.ceil(query.get(0));
+        DoublePointer work = nb.doubles(4, lwork);
+        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'N', m, n, pa, m, ps, dummy, 1, dummy, 1, work, lwork, iwork),
+                "dgesdd");
+        double[] s = new double[k];
+        ps.get(s);
+        return s;
+    }
+
+    /** Eigenvalues (ascending) and optionally eigenvectors of the symmetric n×n matrix {@code a} (not modified). */
+    public static SymmetricEigen symmetricEigen(int n, double[] a, boolean vectors) {
+        Checks.shape(n > 0, "symmetricEigen needs n > 0, got %d", n);
+        Checks.fits(a, 0, (long) n * n, "A");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, n * n);
+        DoublePointer pw = nb.doubles(1, n);
+        check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'L', n, pa, n, pw), "dsyevd");
+        double[] w = new double[n];
+        pw.get(w);
+        double[] v = null;
+        if (vectors) {
+            v = new double[n * n];
+            pa.get(v);
+        }
+        return new SymmetricEigen(n, w, v);
+    }
+
+    /**
+     * Solves A·X = B for symmetric positive definite A (n×n, not modified) by Cholesky (dpotrf/dpotrs).
+     * B is n×nrhs (not modified); returns X. Throws {@link TangentException} when A is not positive definite.
+     */
+    public static double[] choleskySolve(int n, double[] a, int nrhs, double[] b) {
+        Checks.shape(n > 0 && nrhs > 0, "choleskySolve needs n > 0 and nrhs > 0, got n=%d nrhs=%d", n, nrhs);
+        Checks.fits(a, 0, (long) n * n, "A");
+        Checks.fits(b, 0, (long) n * nrhs, "B");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, n * n);
+        DoublePointer pb = nb.load(1, b, 0, n * nrhs);
+        int info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, (byte) 'L', n, pa, n);
+        if (info > 0) {
+            throw new TangentException("Cholesky failed: the matrix is not positive definite (leading minor "
+                    + info + " of " + n + ")");
+        }
+        check(info, "dpotrf");
+        check(LAPACKE_dpotrs(LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, pa, n, pb, n), "dpotrs");
+        double[] x = new double[n * nrhs];
+        pb.get(x);
+        return x;
+    }
+
+    /**
+     * Minimum-norm least squares min‖A·X − B‖ by SVD (dgelsd). A is m×n, B is m×nrhs (neither modified).
+     * Singular values below {@code rcond}·σ_max are treated as zero (rcond &lt; 0: machine precision).
+     */
+    public static LeastSquares leastSquares(int m, int n, double[] a, int nrhs, double[] b, double rcond) {
+        Checks.shape(m > 0 && n > 0 && nrhs > 0, "leastSquares needs positive sizes, got m=%d n=%d nrhs=%d", m, n, nrhs);
+        Checks.fits(a, 0, (long) m * n, "A");
+        Checks.fits(b, 0, (long) m * nrhs, "B");
+        int ldb = Math.max(m, n);
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, m * n);
+        DoublePointer pb = nb.doubles(1, (long) ldb * nrhs);
+        for (int j = 0; j < nrhs; j++) {
+            pb.position((long) j * ldb).put(b, j * m, m);
+        }
+        pb.position(0);
+        int k = Math.min(m, n);
+        DoublePointer ps = nb.doubles(2, k);
+        IntPointer rank = nb.ints(1);
+        check(LAPACKE_dgelsd(LAPACK_COL_MAJOR, m, n, nrhs, pa, m, pb, ldb, ps, rcond, rank), "dgelsd");
+        double[] x = new double[n * nrhs];
+        for (int j = 0; j < nrhs; j++) {
+            pb.position((long) j * ldb).get(x, j * n, n);
+        }
+        pb.position(0);
+        double[] s = new double[k];
+        ps.get(s);
+        return new LeastSquares(x, rank.get(0), s);
+    }
+
+    private static void check(int info, String routine) {
+        if (info < 0) throw new IllegalArgumentException(routine + ": argument " + (-info) + " is invalid");
+        if (info > 0) throw new TangentException(routine + " did not converge (info=" + info + ")");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tangent.linalg;
+
+import org.bytedeco.openblas.global.openblas;
+
+/** Thread control and identification of the native BLAS. */
+public final class NativeBackend {
+    private NativeBackend() {}
+
+    /** Threads OpenBLAS uses inside one call. Sweeps set 1 per worker so the pool does not oversubscribe cores. */
+    public static void setThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("BLAS threads must be >= 1, got " + n);
+        openblas.blas_set_num_threads(n);
+    }
+
+    public static int threads() {
+        int n = openblas.blas_get_num_threads();
+        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A one-line description: library, kernel core type from the environment, threads. */
+    public static String describe() {
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        return "OpenBLAS (bytedeco 0.3.31-1.5.13), core=" + (core == null ? "auto" : core) + ", threads=" + threads();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tangent.nn;
+
+import java.util.SplittableRandom;
+
+/**
+ * A fully connected network u(x) = c_L·W_L σ(… σ(c_1·W_1 x + b_1) …) + b_L over a flat parameter vector θ.
+ *
+ * <p>θ layout, layer by layer: W_l (n_out × n_in, column-major) then b_l (n_out). The layer factor c_l is 1
+ * (standard) or 1/sqrt(n_in) (NTK) for hidden layers, and N^{-s} for the output layer.
+ */
+public final class Mlp {
+    private final MlpSpec spec;
+    private final int[] widths;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final double[] layerScale;
+    private final int nParams;
+
+    public Mlp(MlpSpec spec) {
+        this.spec = spec;
+        this.widths = spec.widths();
+        int layers = widths.length - 1;
+        weightOffset = new int[layers];
+        biasOffset = new int[layers];
+        layerScale = new double[layers];
+        int off = 0;
+        for (int l = 0; l < layers; l++) {
+            weightOffset[l] = off;
+            off += widths[l] * widths[l + 1];
+            biasOffset[l] = off;
+            off += widths[l + 1];
+            boolean output = l == layers - 1;
+            if (output) {
+                layerScale[l] = Math.pow(widths[l], -spec.outputScaling());
+            } else {
+                layerScale[l] = spec.parameterization() == Parameterization.NTK ? 1 / Math.sqrt(widths[l]) : 1.0;
+            }
+        }
+        nParams = off;
+    }
+
+    public MlpSpec spec() {
+        return spec;
+    }
+
+    public int nParams() {
+        return nParams;
+    }
+
+    public int layers() {
+        return widths.length - 1;
+    }
+
+    /** Input width of layer l. */
+    public int fanIn(int l) {
+        return widths[l];
+    }
+
+    /** Output width of layer l. */
+    public int fanOut(int l) {
+        return widths[l + 1];
+    }
+
+    public int weightOffset(int l) {
+        return weightOffset[l];
+    }
+
+    public int biasOffset(int l) {
+        return biasOffset[l];
+    }
+
+    public double layerScale(int l) {
+        return layerScale[l];
+    }
+
+    /** Seeded initial parameters; the same seed gives the same θ on every machine. */
+    public double[] initialize(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] theta = new double[nParams];
+        for (int l = 0; l < layers(); l++) {
+            boolean output = l == layers() - 1;
+            double std = output || spec.parameterization() == Parameterization.NTK ? 1.0 : 1 / Math.sqrt(fanIn(l));
+            int nw = fanIn(l) * fanOut(l);
+            for (int i = 0; i < nw; i++) theta[weightOffset[l] + i] = std * rng.nextGaussian();
+            for (int i = 0; i < fanOut(l); i++) theta[biasOffset[l] + i] = output ? 0.0 : std * rng.nextGaussian();
+        }
+        return theta;
+    }
+
+    /** Describes the parameter block a flat index belongs to, e.g. "W2[3,5]". */
+    public String describeParameter(int p) {
+        for (int l = 0; l < layers(); l++) {
+            if (p >= weightOffset[l] && p < biasOffset[l]) {
+                int k = p - weightOffset[l];
+                return "W" + (l + 1) + "[" + (k % fanOut(l)) + "," + (k / fanOut(l)) + "]";
+            }
+            if (p >= biasOffset[l] && p < biasOffset[l] + fanOut(l)) return "b" + (l + 1) + "[" + (p - biasOffset[l]) + "]";
+        }
+        return "θ[" + p + "]";
+    }
+}
