@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * Jacobian by reverse accumulation over the jets.
  *
  * <p>Layout: each layer keeps its activations as one column-major matrix of n × (S·C) with column
- * {@code c·S + i} holding jet component c of point i. One GEMM per layer moves all components of all
+ * {@code i·C + c} holding jet component c of point i, so one point's jets are contiguous. One GEMM per layer moves all components of all
  * points. Jacobians are row-major S × P ({@code jac[i·P + p]}), i.e. each point's gradient is contiguous.
  *
  * <p>Not thread-safe: workspaces are reused across calls and grown when more points arrive.
@@ -25,7 +25,7 @@ public final class JetEngine {
     private int capacity;
     private double[][] act;      // act[l]: input of layer l, n_in × S·C
     private double[][] pre;      // pre[l]: pre-activation of layer l, n_out × S·C
-    private double[][] sigma;    // sigma[l]: σ^(m)(z0) of hidden layer l, (m·S + i)·n + r
+    private double[][] sigma;    // sigma[l]: σ^(m)(z0) of hidden layer l at (i·M + m)·n + r
     private double[][] adj;      // adj[l]: adjoint of pre[l], n_out × S·C
     private double[] values;
     private double[] partials;
@@ -160,12 +160,12 @@ public final class JetEngine {
         int cols = nPoints * comps;
         double[] a0 = act[0];
         java.util.Arrays.fill(a0, 0, d * cols, 0.0);
-        System.arraycopy(x, 0, a0, 0, nPoints * d);
-        for (int j = 0; j < plan.directionCount(); j++) {
-            int[] p = plan.direction(j);
-            int off = plan.base(j) * nPoints * d;
-            for (int i = 0; i < nPoints; i++) {
-                for (int k = 0; k < d; k++) a0[off + i * d + k] = p[k];
+        for (int i = 0; i < nPoints; i++) {
+            System.arraycopy(x, i * d, a0, i * comps * d, d);
+            for (int j = 0; j < plan.directionCount(); j++) {
+                int[] p = plan.direction(j);
+                int off = (i * comps + plan.base(j)) * d;
+                for (int k = 0; k < d; k++) a0[off + k] = p[k];
             }
         }
         long t = System.nanoTime();
@@ -179,7 +179,7 @@ public final class JetEngine {
             double[] z = pre[l];
             int bOff = mlp.biasOffset(l);
             for (int i = 0; i < nPoints; i++) {
-                int o = i * nOut;
+                int o = i * comps * nOut;
                 for (int r = 0; r < nOut; r++) z[o + r] += theta[bOff + r];
             }
             if (l < layers - 1) activate(l, nPoints);
@@ -189,17 +189,20 @@ public final class JetEngine {
 
     private void activate(int l, int nPoints) {
         int n = mlp.fanOut(l);
-        int sn = nPoints * n;
         double[] z = pre[l];
         double[] s = sigma[l];
         double[] a = act[l + 1];
         Activation f = mlp.spec().activation();
         int top = plan.maxOrder() + 1;
-        parallelRange(sn, (lo, hi) -> {
-            for (int e = lo; e < hi; e++) f.derivatives(z[e], top, s, e, sn);
-            System.arraycopy(s, lo, a, lo, hi - lo);
-            for (int j = 0; j < plan.directionCount(); j++) {
-                JetOps.forward(plan.order(j), plan.base(j) * sn, sn, z, s, a, lo, hi);
+        parallelRange(nPoints, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                int zOff = i * comps * n;
+                int sOff = i * sigmaOrders * n;
+                for (int r = 0; r < n; r++) f.derivatives(z[zOff + r], top, s, sOff + r, n);
+                System.arraycopy(s, sOff, a, zOff, n);
+                for (int j = 0; j < plan.directionCount(); j++) {
+                    JetOps.forward(plan.order(j), n, z, zOff + plan.base(j) * n, s, sOff, a);
+                }
             }
         });
     }
@@ -215,7 +218,7 @@ public final class JetEngine {
             int o = k * nPoints;
             for (int i = 0; i < nPoints; i++) {
                 double v = 0;
-                for (int q = 0; q < t.length; q++) v += w[q] * u[t[q] * nPoints + i];
+                for (int q = 0; q < t.length; q++) v += w[q] * u[i * comps + t[q]];
                 out[o + i] = v;
             }
         }
@@ -231,8 +234,7 @@ public final class JetEngine {
             int[] t = plan.terms(k);
             double[] w = plan.coefficients(k);
             for (int q = 0; q < t.length; q++) {
-                int o = t[q] * nPoints;
-                for (int i = 0; i < nPoints; i++) g[o + i] += w[q] * seedsPerDerivative[k * nPoints + i];
+                for (int i = 0; i < nPoints; i++) g[i * comps + t[q]] += w[q] * seedsPerDerivative[k * nPoints + i];
             }
         }
         long t = System.nanoTime();
@@ -248,24 +250,29 @@ public final class JetEngine {
                     adj[l], 0, nOut, 0.0, adj[l - 1], 0, nIn);
             phaseFlops[Phase.BACKWARD_GEMM.ordinal()] += 2L * nOut * nIn * cols;
             t = tick(Phase.BACKWARD_GEMM, t);
-            int sn = nPoints * nIn;
             double[] z = pre[l - 1];
             double[] s = sigma[l - 1];
             double[] b = adj[l - 1];
-            parallelRange(sn, (lo, hi) -> {
-                for (int e = lo; e < hi; e++) {
-                    double zb0 = b[e] * s[sn + e];
+            parallelRange(nPoints, (lo, hi) -> {
+                double[] b0 = new double[nIn];
+                for (int i = lo; i < hi; i++) {
+                    int off = i * comps * nIn;
+                    int sOff = i * sigmaOrders * nIn;
+                    for (int r = 0; r < nIn; r++) b0[r] = b[off + r] * s[sOff + nIn + r];
                     for (int j = 0; j < plan.directionCount(); j++) {
-                        zb0 += JetOps.adjoint(plan.order(j), plan.base(j) * sn, sn, z, s, b, e);
+                        JetOps.adjoint(plan.order(j), nIn, z, off + plan.base(j) * nIn, s, sOff, b, b0);
                     }
-                    b[e] = zb0;
+                    System.arraycopy(b0, 0, b, off, nIn);
                 }
             });
             t = tick(Phase.BACKWARD_JETS, t);
         }
     }
 
-    /** Rows of J for layer l: ∂r_i/∂W = c·Σ_c adj_{c,i} ⊗ act_{c,i}, ∂r_i/∂b = adj_{0,i}. */
+    /**
+     * Rows of J for layer l. Point i's block is the small product scale·G_i·A_iᵀ (n_out × n_in), with
+     * G_i = adjoints (n_out × C) and A_i = layer inputs (n_in × C), both contiguous; ∂r_i/∂b = G_i[:, 0].
+     */
     private void assembleRows(int l, int nPoints, double[] jac) {
         int nIn = mlp.fanIn(l);
         int nOut = mlp.fanOut(l);
@@ -276,28 +283,52 @@ public final class JetEngine {
         double[] a = act[l];
         double[] g = adj[l];
         parallelRange(nPoints, (lo, hi) -> {
+            double[] alpha = new double[comps];
+            int[] live = new int[comps];
             for (int i = lo; i < hi; i++) {
                 int row = i * nParams;
-                System.arraycopy(g, i * nOut, jac, row + bOff, nOut);
+                int gOff = i * comps * nOut;
+                int aOff = i * comps * nIn;
+                System.arraycopy(g, gOff, jac, row + bOff, nOut);
                 for (int q = 0; q < nIn; q++) {
                     int dst = row + wOff + q * nOut;
-                    boolean written = false;
+                    int nLive = 0;
                     for (int c = 0; c < comps; c++) {
-                        int col = c * nPoints + i;
-                        double alpha = scale * a[col * nIn + q];
-                        if (alpha == 0.0) continue;
-                        int src = col * nOut;
-                        if (!written) {
-                            for (int r = 0; r < nOut; r++) jac[dst + r] = alpha * g[src + r];
-                            written = true;
-                        } else {
-                            for (int r = 0; r < nOut; r++) jac[dst + r] += alpha * g[src + r];
+                        double v = a[aOff + c * nIn + q];
+                        if (v != 0.0) {
+                            alpha[nLive] = scale * v;
+                            live[nLive++] = gOff + c * nOut;
                         }
                     }
-                    if (!written) java.util.Arrays.fill(jac, dst, dst + nOut, 0.0);
+                    accumulate(nOut, nLive, alpha, live, g, jac, dst);
                 }
             }
         });
+    }
+
+    /** jac[dst + r] = Σ_t alpha[t]·g[src_t + r], two terms per pass to keep the loop vectorizable. */
+    private static void accumulate(int n, int terms, double[] alpha, int[] src, double[] g, double[] jac, int dst) {
+        if (terms == 0) {
+            java.util.Arrays.fill(jac, dst, dst + n, 0.0);
+            return;
+        }
+        int t = 0;
+        if (terms % 2 == 1) {
+            double a0 = alpha[0];
+            int s0 = src[0];
+            for (int r = 0; r < n; r++) jac[dst + r] = a0 * g[s0 + r];
+            t = 1;
+        } else {
+            double a0 = alpha[0], a1 = alpha[1];
+            int s0 = src[0], s1 = src[1];
+            for (int r = 0; r < n; r++) jac[dst + r] = a0 * g[s0 + r] + a1 * g[s1 + r];
+            t = 2;
+        }
+        for (; t < terms; t += 2) {
+            double a0 = alpha[t], a1 = alpha[t + 1];
+            int s0 = src[t], s1 = src[t + 1];
+            for (int r = 0; r < n; r++) jac[dst + r] += a0 * g[s0 + r] + a1 * g[s1 + r];
+        }
     }
 
     interface RangeTask {

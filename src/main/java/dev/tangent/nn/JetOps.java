@@ -1,74 +1,101 @@
 package dev.tangent.nn;
 
 /**
- * Faà di Bruno rules for one univariate jet through an elementwise activation, and their adjoints.
- * Arrays hold blocks of {@code sn = S·n} entries: z and a have the direction's k-th derivative at
- * {@code base + (k−1)·sn + e}; s has σ^(m)(z₀) at {@code m·sn + e}.
+ * Faà di Bruno rules for one univariate jet through an elementwise activation, and their adjoints,
+ * over one point's row of n neurons. The k-th directional derivative of z (and a, and the adjoint b)
+ * sits at {@code off + (k−1)·n + r}; σ^(m)(z₀) at {@code sOff + m·n + r}.
  */
 final class JetOps {
     private JetOps() {}
 
-    /** a_k for k = 1..order over elements [lo, hi). */
-    static void forward(int order, int base, int sn, double[] z, double[] s, double[] a, int lo, int hi) {
-        int o1 = base, o2 = base + sn, o3 = base + 2 * sn, o4 = base + 3 * sn;
-        for (int e = lo; e < hi; e++) {
-            double s1 = s[sn + e];
-            double z1 = z[o1 + e];
-            a[o1 + e] = s1 * z1;
-            if (order < 2) continue;
-            double s2 = s[2 * sn + e];
-            double z2 = z[o2 + e];
-            a[o2 + e] = s2 * z1 * z1 + s1 * z2;
-            if (order < 3) continue;
-            double s3 = s[3 * sn + e];
-            double z3 = z[o3 + e];
-            a[o3 + e] = s3 * z1 * z1 * z1 + 3 * s2 * z1 * z2 + s1 * z3;
-            if (order < 4) continue;
-            double s4 = s[4 * sn + e];
-            double z4 = z[o4 + e];
-            a[o4 + e] = s4 * z1 * z1 * z1 * z1 + 6 * s3 * z1 * z1 * z2 + s2 * (4 * z1 * z3 + 3 * z2 * z2) + s1 * z4;
+    /** a_k = k-th derivative of σ(z) along the direction, k = 1..order. */
+    static void forward(int order, int n, double[] z, int off, double[] s, int sOff, double[] a) {
+        int s1o = sOff + n, s2o = sOff + 2 * n, s3o = sOff + 3 * n, s4o = sOff + 4 * n;
+        int o1 = off, o2 = off + n, o3 = off + 2 * n, o4 = off + 3 * n;
+        switch (order) {
+            case 1 -> {
+                for (int r = 0; r < n; r++) a[o1 + r] = s[s1o + r] * z[o1 + r];
+            }
+            case 2 -> {
+                for (int r = 0; r < n; r++) {
+                    double z1 = z[o1 + r], z2 = z[o2 + r], s1 = s[s1o + r], s2 = s[s2o + r];
+                    a[o1 + r] = s1 * z1;
+                    a[o2 + r] = s2 * z1 * z1 + s1 * z2;
+                }
+            }
+            case 3 -> {
+                for (int r = 0; r < n; r++) {
+                    double z1 = z[o1 + r], z2 = z[o2 + r], z3 = z[o3 + r];
+                    double s1 = s[s1o + r], s2 = s[s2o + r], s3 = s[s3o + r];
+                    a[o1 + r] = s1 * z1;
+                    a[o2 + r] = s2 * z1 * z1 + s1 * z2;
+                    a[o3 + r] = s3 * z1 * z1 * z1 + 3 * s2 * z1 * z2 + s1 * z3;
+                }
+            }
+            default -> {
+                for (int r = 0; r < n; r++) {
+                    double z1 = z[o1 + r], z2 = z[o2 + r], z3 = z[o3 + r], z4 = z[o4 + r];
+                    double s1 = s[s1o + r], s2 = s[s2o + r], s3 = s[s3o + r], s4 = s[s4o + r];
+                    a[o1 + r] = s1 * z1;
+                    a[o2 + r] = s2 * z1 * z1 + s1 * z2;
+                    a[o3 + r] = s3 * z1 * z1 * z1 + 3 * s2 * z1 * z2 + s1 * z3;
+                    a[o4 + r] = s4 * z1 * z1 * z1 * z1 + 6 * s3 * z1 * z1 * z2 + s2 * (4 * z1 * z3 + 3 * z2 * z2) + s1 * z4;
+                }
+            }
         }
     }
 
     /**
-     * Replaces the activation adjoints ā_k (k ≥ 1, stored in b) of element e by the pre-activation adjoints
-     * z̄_k, and returns this direction's contribution to z̄₀ (excluding ā₀·σ').
+     * Replaces the activation adjoints ā_k (k ≥ 1, in b) by the pre-activation adjoints z̄_k, and adds this
+     * direction's contribution to z̄₀ into {@code b0} (length n).
      */
-    static double adjoint(int order, int base, int sn, double[] z, double[] s, double[] b, int e) {
-        int o1 = base + e, o2 = o1 + sn, o3 = o2 + sn, o4 = o3 + sn;
-        double s1 = s[sn + e], s2 = s[2 * sn + e];
-        double z1 = z[o1];
-        double b1 = b[o1];
-        if (order == 1) {
-            b[o1] = b1 * s1;
-            return b1 * s2 * z1;
+    static void adjoint(int order, int n, double[] z, int off, double[] s, int sOff, double[] b, double[] b0) {
+        int s1o = sOff + n, s2o = sOff + 2 * n, s3o = sOff + 3 * n, s4o = sOff + 4 * n, s5o = sOff + 5 * n;
+        int o1 = off, o2 = off + n, o3 = off + 2 * n, o4 = off + 3 * n;
+        switch (order) {
+            case 1 -> {
+                for (int r = 0; r < n; r++) {
+                    double b1 = b[o1 + r];
+                    b[o1 + r] = b1 * s[s1o + r];
+                    b0[r] += b1 * s[s2o + r] * z[o1 + r];
+                }
+            }
+            case 2 -> {
+                for (int r = 0; r < n; r++) {
+                    double z1 = z[o1 + r], z2 = z[o2 + r], b1 = b[o1 + r], b2 = b[o2 + r];
+                    double s1 = s[s1o + r], s2 = s[s2o + r], s3 = s[s3o + r];
+                    b[o1 + r] = b1 * s1 + b2 * 2 * s2 * z1;
+                    b[o2 + r] = b2 * s1;
+                    b0[r] += b1 * s2 * z1 + b2 * (s3 * z1 * z1 + s2 * z2);
+                }
+            }
+            case 3 -> {
+                for (int r = 0; r < n; r++) {
+                    double z1 = z[o1 + r], z2 = z[o2 + r], z3 = z[o3 + r];
+                    double b1 = b[o1 + r], b2 = b[o2 + r], b3 = b[o3 + r];
+                    double s1 = s[s1o + r], s2 = s[s2o + r], s3 = s[s3o + r], s4 = s[s4o + r];
+                    b[o1 + r] = b1 * s1 + b2 * 2 * s2 * z1 + b3 * (3 * s3 * z1 * z1 + 3 * s2 * z2);
+                    b[o2 + r] = b2 * s1 + b3 * 3 * s2 * z1;
+                    b[o3 + r] = b3 * s1;
+                    b0[r] += b1 * s2 * z1 + b2 * (s3 * z1 * z1 + s2 * z2)
+                            + b3 * (s4 * z1 * z1 * z1 + 3 * s3 * z1 * z2 + s2 * z3);
+                }
+            }
+            default -> {
+                for (int r = 0; r < n; r++) {
+                    double z1 = z[o1 + r], z2 = z[o2 + r], z3 = z[o3 + r], z4 = z[o4 + r];
+                    double b1 = b[o1 + r], b2 = b[o2 + r], b3 = b[o3 + r], b4 = b[o4 + r];
+                    double s1 = s[s1o + r], s2 = s[s2o + r], s3 = s[s3o + r], s4 = s[s4o + r], s5 = s[s5o + r];
+                    b[o1 + r] = b1 * s1 + b2 * 2 * s2 * z1 + b3 * (3 * s3 * z1 * z1 + 3 * s2 * z2)
+                            + b4 * (4 * s4 * z1 * z1 * z1 + 12 * s3 * z1 * z2 + 4 * s2 * z3);
+                    b[o2 + r] = b2 * s1 + b3 * 3 * s2 * z1 + b4 * (6 * s3 * z1 * z1 + 6 * s2 * z2);
+                    b[o3 + r] = b3 * s1 + b4 * 4 * s2 * z1;
+                    b[o4 + r] = b4 * s1;
+                    b0[r] += b1 * s2 * z1 + b2 * (s3 * z1 * z1 + s2 * z2)
+                            + b3 * (s4 * z1 * z1 * z1 + 3 * s3 * z1 * z2 + s2 * z3)
+                            + b4 * (s5 * z1 * z1 * z1 * z1 + 6 * s4 * z1 * z1 * z2 + s3 * (4 * z1 * z3 + 3 * z2 * z2) + s2 * z4);
+                }
+            }
         }
-        double s3 = s[3 * sn + e];
-        double z2 = z[o2];
-        double b2 = b[o2];
-        if (order == 2) {
-            b[o1] = b1 * s1 + b2 * 2 * s2 * z1;
-            b[o2] = b2 * s1;
-            return b1 * s2 * z1 + b2 * (s3 * z1 * z1 + s2 * z2);
-        }
-        double s4 = s[4 * sn + e];
-        double z3 = z[o3];
-        double b3 = b[o3];
-        if (order == 3) {
-            b[o1] = b1 * s1 + b2 * 2 * s2 * z1 + b3 * (3 * s3 * z1 * z1 + 3 * s2 * z2);
-            b[o2] = b2 * s1 + b3 * 3 * s2 * z1;
-            b[o3] = b3 * s1;
-            return b1 * s2 * z1 + b2 * (s3 * z1 * z1 + s2 * z2) + b3 * (s4 * z1 * z1 * z1 + 3 * s3 * z1 * z2 + s2 * z3);
-        }
-        double s5 = s[5 * sn + e];
-        double z4 = z[o4];
-        double b4 = b[o4];
-        b[o1] = b1 * s1 + b2 * 2 * s2 * z1 + b3 * (3 * s3 * z1 * z1 + 3 * s2 * z2)
-                + b4 * (4 * s4 * z1 * z1 * z1 + 12 * s3 * z1 * z2 + 4 * s2 * z3);
-        b[o2] = b2 * s1 + b3 * 3 * s2 * z1 + b4 * (6 * s3 * z1 * z1 + 6 * s2 * z2);
-        b[o3] = b3 * s1 + b4 * 4 * s2 * z1;
-        b[o4] = b4 * s1;
-        return b1 * s2 * z1 + b2 * (s3 * z1 * z1 + s2 * z2) + b3 * (s4 * z1 * z1 * z1 + 3 * s3 * z1 * z2 + s2 * z3)
-                + b4 * (s5 * z1 * z1 * z1 * z1 + 6 * s4 * z1 * z1 * z2 + s3 * (4 * z1 * z3 + 3 * z2 * z2) + s2 * z4);
     }
 }
