@@ -105,6 +105,15 @@ public final class JetEngine {
      */
     public void residualJacobian(double[] theta, int nPoints, double[] x, PointResidual residual,
                                  double[] r, double[] jac) {
+        residualJacobian(theta, nPoints, x, residual, r, jac, 0);
+    }
+
+    /**
+     * As {@link #residualJacobian(double[], int, double[], PointResidual, double[], double[])}, writing the
+     * Jacobian rows from row {@code jacRow} on, so several groups can stack into one matrix.
+     */
+    public void residualJacobian(double[] theta, int nPoints, double[] x, PointResidual residual,
+                                 double[] r, double[] jac, int jacRow) {
         if (residual.inputDim() != plan.dim()) {
             throw new IllegalArgumentException("residual expects " + residual.inputDim()
                     + "-dimensional points but the network has " + plan.dim() + " inputs");
@@ -114,11 +123,11 @@ public final class JetEngine {
                     + " but this engine was built for " + plan.derivatives());
         }
         checkLength(r, nPoints, "residual");
-        if (jac != null) checkLength(jac, (long) nPoints * mlp.nParams(), "Jacobian");
+        if (jac != null) checkLength(jac, (long) (jacRow + nPoints) * mlp.nParams(), "Jacobian");
         forward(theta, nPoints, x);
         gather(nPoints, values);
         residual.evaluate(nPoints, x, values, r, partials);
-        if (jac != null) backward(theta, nPoints, partials, jac);
+        if (jac != null) backward(theta, nPoints, partials, jac, jacRow);
     }
 
     /**
@@ -128,7 +137,7 @@ public final class JetEngine {
      */
     public void linearJacobian(double[] theta, int nPoints, double[] weights, double[] jac) {
         checkLength(jac, (long) nPoints * mlp.nParams(), "Jacobian");
-        backward(theta, nPoints, weights, jac);
+        backward(theta, nPoints, weights, jac, 0);
     }
 
     private static void checkLength(double[] a, long n, String what) {
@@ -226,7 +235,7 @@ public final class JetEngine {
 
     // ---------------------------------------------------------------- backward
 
-    private void backward(double[] theta, int nPoints, double[] seedsPerDerivative, double[] jac) {
+    private void backward(double[] theta, int nPoints, double[] seedsPerDerivative, double[] jac, int jacRow) {
         int cols = nPoints * comps;
         double[] g = adj[layers - 1];
         java.util.Arrays.fill(g, 0, cols, 0.0);
@@ -239,7 +248,7 @@ public final class JetEngine {
         }
         long t = System.nanoTime();
         for (int l = layers - 1; l >= 0; l--) {
-            assembleRows(l, nPoints, jac);
+            assembleRows(l, nPoints, jac, jacRow);
             phaseFlops[Phase.ASSEMBLY.ordinal()] += 2L * mlp.fanIn(l) * mlp.fanOut(l) * cols;
             t = tick(Phase.ASSEMBLY, t);
             if (l == 0) break;
@@ -273,7 +282,7 @@ public final class JetEngine {
      * Rows of J for layer l. Point i's block is the small product scale·G_i·A_iᵀ (n_out × n_in), with
      * G_i = adjoints (n_out × C) and A_i = layer inputs (n_in × C), both contiguous; ∂r_i/∂b = G_i[:, 0].
      */
-    private void assembleRows(int l, int nPoints, double[] jac) {
+    private void assembleRows(int l, int nPoints, double[] jac, int jacRow) {
         int nIn = mlp.fanIn(l);
         int nOut = mlp.fanOut(l);
         int nParams = mlp.nParams();
@@ -286,7 +295,7 @@ public final class JetEngine {
             double[] alpha = new double[comps];
             int[] live = new int[comps];
             for (int i = lo; i < hi; i++) {
-                int row = i * nParams;
+                int row = (jacRow + i) * nParams;
                 int gOff = i * comps * nOut;
                 int aOff = i * comps * nIn;
                 System.arraycopy(g, gOff, jac, row + bOff, nOut);

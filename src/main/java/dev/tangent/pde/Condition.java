@@ -1,0 +1,109 @@
+package dev.tangent.pde;
+
+import dev.tangent.nn.LinearResidual;
+import dev.tangent.nn.MultiIndex;
+import dev.tangent.nn.PointResidual;
+import dev.tangent.pde.expr.Expr;
+import dev.tangent.pde.expr.ExprParser;
+import dev.tangent.pde.expr.Exprs;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A side condition: a named loss group with a region and a pointwise residual. For {@link ConditionKind#PERIODIC}
+ * the residual is the set of matched quantities (u and u along the axis); the group compares the lo and hi faces.
+ *
+ * @param defaultPoints number of points used when the user gives none
+ */
+public record Condition(String name, ConditionKind kind, Region region, PointResidual residual, String description,
+                        int defaultPoints) {
+
+    public Condition {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("condition name must not be empty");
+        if (defaultPoints < 1) throw new IllegalArgumentException("condition " + name + ": points must be >= 1, got " + defaultPoints);
+    }
+
+    public Condition withDefaultPoints(int n) {
+        return new Condition(name, kind, region, residual, description, n);
+    }
+
+    /** u = g on the spatial boundary (all faces of the spatial coordinates). */
+    public static Condition dirichlet(Domain d, String g, int points) {
+        return dirichlet(d, Region.spatialBoundary(d), g, points);
+    }
+
+    /** u = g(text) on a region. */
+    public static Condition dirichlet(Domain d, Region region, String g, int points) {
+        return new Condition("boundary", ConditionKind.DIRICHLET, region, minus(d, "u", g),
+                "u = " + g + " on " + region.describe(d), points);
+    }
+
+    /** u = g(x) given in Java, on the spatial boundary. */
+    public static Condition dirichlet(Domain d, ToDoubleFunction<double[]> g, String label, int points) {
+        Region r = Region.spatialBoundary(d);
+        return new Condition("boundary", ConditionKind.DIRICHLET, r, LinearResidual.identity(d.dim(), g),
+                "u = " + label + " on " + r.describe(d), points);
+    }
+
+    /** Outward normal derivative ∂u/∂n = g on one face. */
+    public static Condition neumann(Domain d, String coord, boolean high, String g, int points) {
+        int axis = d.index(coord);
+        String deriv = "u_" + coord;
+        String lhs = high ? deriv : "-" + deriv;
+        Region r = Region.face(axis, high);
+        return new Condition("neumann-" + coord + (high ? "-hi" : "-lo"), ConditionKind.NEUMANN, r, minus(d, lhs, g),
+                "∂u/∂n = " + g + " on " + r.describe(d), points);
+    }
+
+    /** u and u_coord equal on the lo and hi faces of coord. */
+    public static Condition periodic(Domain d, String coord, int points) {
+        int axis = d.index(coord);
+        PointResidual matched = new LinearResidual(d.dim(),
+                List.of(MultiIndex.value(d.dim()), MultiIndex.pure(d.dim(), axis, 1)), new double[] {1, 1}, null);
+        return new Condition("periodic-" + coord, ConditionKind.PERIODIC, Region.face(axis, false), matched,
+                "u and u_" + coord + " match at " + coord + " = " + Domain.fmt(d.lo()[axis]) + " and "
+                        + Domain.fmt(d.hi()[axis]), points);
+    }
+
+    /** u(t0, x) = g(x) from text. */
+    public static Condition initialValue(Domain d, String g, int points) {
+        requireTime(d);
+        return new Condition("initial", ConditionKind.INITIAL_VALUE, Region.initialSlice(0), minus(d, "u", g),
+                "u = " + g + " at t = " + Domain.fmt(d.lo()[0]), points);
+    }
+
+    /** u(t0, x) = g(x) given in Java. */
+    public static Condition initialValue(Domain d, ToDoubleFunction<double[]> g, String label, int points) {
+        requireTime(d);
+        return new Condition("initial", ConditionKind.INITIAL_VALUE, Region.initialSlice(0),
+                LinearResidual.identity(d.dim(), g), "u = " + label + " at t = " + Domain.fmt(d.lo()[0]), points);
+    }
+
+    /** u_t(t0, x) = g(x) from text. */
+    public static Condition initialVelocity(Domain d, String g, int points) {
+        requireTime(d);
+        return new Condition("initial-velocity", ConditionKind.INITIAL_VELOCITY, Region.initialSlice(0),
+                minus(d, "u_t", g), "u_t = " + g + " at t = " + Domain.fmt(d.lo()[0]), points);
+    }
+
+    /** u_t(t0, x) = g(x) given in Java. */
+    public static Condition initialVelocity(Domain d, ToDoubleFunction<double[]> g, String label, int points) {
+        requireTime(d);
+        PointResidual r = new LinearResidual(d.dim(), List.of(MultiIndex.pure(d.dim(), 0, 1)), new double[] {1}, g);
+        return new Condition("initial-velocity", ConditionKind.INITIAL_VELOCITY, Region.initialSlice(0), r,
+                "u_t = " + label + " at t = " + Domain.fmt(d.lo()[0]), points);
+    }
+
+    private static void requireTime(Domain d) {
+        if (!d.timeDependent()) {
+            throw new IllegalArgumentException("initial conditions need a time-dependent domain with coordinate t first");
+        }
+    }
+
+    private static PointResidual minus(Domain d, String lhs, String rhs) {
+        ExprParser p = new ExprParser(d.coords(), java.util.Set.of());
+        Expr e = Exprs.sub(p.parse(lhs), p.parse(rhs));
+        return new ExpressionResidual(d.coords(), e, Map.of());
+    }
+}

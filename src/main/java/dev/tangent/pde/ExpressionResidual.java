@@ -1,0 +1,115 @@
+package dev.tangent.pde;
+
+import dev.tangent.nn.MultiIndex;
+import dev.tangent.nn.PointResidual;
+import dev.tangent.pde.expr.Evaluator;
+import dev.tangent.pde.expr.Expr;
+import dev.tangent.pde.expr.ExprParser;
+import dev.tangent.pde.expr.Exprs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A residual stated as an expression of the coordinates, u and its derivatives, and parameters.
+ * The partials ∂F/∂(D_k u) that the Jacobian needs are derived symbolically from the tree.
+ */
+public final class ExpressionResidual implements PointResidual {
+    private final String[] coords;
+    private final Expr expr;
+    private final List<MultiIndex> derivatives = new ArrayList<>();
+    private final Evaluator value;
+    private final Evaluator[] partials;
+    private final Map<String, Evaluator> parameterPartials = new LinkedHashMap<>();
+    private final double[] parameterValues;
+    private final int paramBase;
+
+    /** Parses {@code text} (an expression or {@code lhs = rhs}) over the domain's coordinates. */
+    public static ExpressionResidual parse(Domain domain, String text, Map<String, Double> parameters) {
+        ExprParser parser = new ExprParser(domain.coords(), parameters.keySet());
+        return new ExpressionResidual(domain.coords(), parser.parse(text), parameters);
+    }
+
+    public ExpressionResidual(String[] coords, Expr expr, Map<String, Double> parameters) {
+        this.coords = coords.clone();
+        this.expr = expr;
+        ExprParser names = new ExprParser(coords, parameters.keySet());
+        Map<String, Integer> slots = new HashMap<>();
+        for (int k = 0; k < coords.length; k++) slots.put(coords[k], k);
+        List<String> derivativeNames = new ArrayList<>();
+        for (String s : Exprs.symbols(expr)) {
+            if (slots.containsKey(s) || parameters.containsKey(s)) continue;
+            MultiIndex mi = names.derivativeOf(s);
+            if (mi == null) throw new IllegalArgumentException("unknown symbol '" + s + "' in " + Exprs.print(expr));
+            derivativeNames.add(s);
+            derivatives.add(mi);
+        }
+        if (derivatives.isEmpty()) {
+            // A residual that ignores u still needs one jet component; u enters with zero partial.
+            derivativeNames.add("u");
+            derivatives.add(MultiIndex.value(coords.length));
+        }
+        for (int k = 0; k < derivativeNames.size(); k++) slots.put(derivativeNames.get(k), coords.length + k);
+        paramBase = coords.length + derivativeNames.size();
+        parameterValues = new double[parameters.size()];
+        int q = 0;
+        for (Map.Entry<String, Double> p : parameters.entrySet()) {
+            slots.put(p.getKey(), paramBase + q);
+            parameterValues[q++] = p.getValue();
+        }
+        value = Evaluator.compile(expr, slots);
+        partials = new Evaluator[derivativeNames.size()];
+        for (int k = 0; k < partials.length; k++) {
+            partials[k] = Evaluator.compile(Exprs.derivative(expr, derivativeNames.get(k)), slots);
+        }
+        for (String p : parameters.keySet()) parameterPartials.put(p, Evaluator.compile(Exprs.derivative(expr, p), slots));
+    }
+
+    public Expr expression() {
+        return expr;
+    }
+
+    public String text() {
+        return Exprs.print(expr);
+    }
+
+    @Override
+    public int inputDim() {
+        return coords.length;
+    }
+
+    @Override
+    public List<MultiIndex> derivatives() {
+        return derivatives;
+    }
+
+    @Override
+    public void evaluate(int nPoints, double[] x, double[] values, double[] residual, double[] partialsOut) {
+        int d = coords.length;
+        int m = derivatives.size();
+        double[] env = new double[paramBase + parameterValues.length];
+        System.arraycopy(parameterValues, 0, env, paramBase, parameterValues.length);
+        for (int i = 0; i < nPoints; i++) {
+            System.arraycopy(x, i * d, env, 0, d);
+            for (int k = 0; k < m; k++) env[d + k] = values[k * nPoints + i];
+            residual[i] = value.evaluate(env);
+            for (int k = 0; k < m; k++) partialsOut[k * nPoints + i] = partials[k].evaluate(env);
+        }
+    }
+
+    /** ∂F/∂λ for an unknown scalar parameter λ, at given points and derivative values (for inverse problems). */
+    public void parameterPartial(String name, int nPoints, double[] x, double[] values, double[] out) {
+        Evaluator e = parameterPartials.get(name);
+        if (e == null) throw new IllegalArgumentException("unknown parameter '" + name + "'; declared: " + parameterPartials.keySet());
+        int d = coords.length;
+        double[] env = new double[paramBase + parameterValues.length];
+        System.arraycopy(parameterValues, 0, env, paramBase, parameterValues.length);
+        for (int i = 0; i < nPoints; i++) {
+            System.arraycopy(x, i * d, env, 0, d);
+            for (int k = 0; k < derivatives.size(); k++) env[d + k] = values[k * nPoints + i];
+            out[i] = e.evaluate(env);
+        }
+    }
+}

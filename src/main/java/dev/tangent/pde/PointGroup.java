@@ -1,0 +1,76 @@
+package dev.tangent.pde;
+
+import dev.tangent.nn.JetEngine;
+import dev.tangent.nn.Mlp;
+import dev.tangent.nn.PointResidual;
+import dev.tangent.sampling.SamplerKind;
+
+/** A loss group whose rows are a pointwise residual at its own points. */
+final class PointGroup implements LossGroup {
+    private final String name;
+    private final Domain domain;
+    private final Region region;
+    private final SamplerKind sampler;
+    private final int requested;
+    private final PointResidual residual;
+    private final JetEngine engine;
+    private double[] points;
+    private int n;
+    private double[] rowBuf;
+
+    PointGroup(String name, Domain domain, Region region, SamplerKind sampler, int requested, PointResidual residual,
+               Mlp mlp, long seed) {
+        this.name = name;
+        this.domain = domain;
+        this.region = region;
+        this.sampler = sampler;
+        this.requested = requested;
+        this.residual = residual;
+        this.engine = new JetEngine(mlp, residual.derivatives());
+        resample(seed);
+    }
+
+    PointGroup(String name, double[] points, PointResidual residual, Mlp mlp) {
+        this.name = name;
+        this.domain = null;
+        this.region = null;
+        this.sampler = null;
+        this.requested = points.length / residual.inputDim();
+        this.residual = residual;
+        this.engine = new JetEngine(mlp, residual.derivatives());
+        setPoints(points);
+    }
+
+    private void setPoints(double[] pts) {
+        this.points = pts;
+        this.n = pts.length / residual.inputDim();
+        this.rowBuf = new double[n];
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public double[] points() {
+        return points;
+    }
+
+    @Override
+    public void evaluate(double[] theta, double[] r, double[] jac, int rowOffset) {
+        engine.residualJacobian(theta, n, points, residual, rowBuf, jac, rowOffset);
+        System.arraycopy(rowBuf, 0, r, rowOffset, n);
+    }
+
+    @Override
+    public void resample(long seed) {
+        if (region == null) return;
+        setPoints(region.sample(domain, sampler, requested, seed));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tangent.pde;
+
+import dev.tangent.nn.Activation;
+import dev.tangent.nn.PointResidual;
+import dev.tangent.sampling.SamplerKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PDE problem: domain, one PDE residual, conditions (each its own loss group), optional unknown
+ * scalar parameters (for inverse problems), a reference solution and default sizes.
+ */
+public record Problem(String name, String description, Domain domain, String equation, PointResidual pde,
+                      List<Condition> conditions, Map<String, Double> parameters, Reference reference,
+                      Defaults defaults) {
+
+    /** Sizes a user gets without asking. */
+    public record Defaults(int[] hidden, Activation activation, int interiorPoints, SamplerKind interiorSampler,
+                           SamplerKind conditionSampler) {}
+
+    public Problem {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("problem name must not be empty");
+        if (pde.inputDim() != domain.dim()) {
+            throw new IllegalArgumentException("problem " + name + ": PDE residual takes " + pde.inputDim()
+                    + " coordinates but the domain has " + domain.dim());
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        names.add("pde");
+        for (Condition c : conditions) {
+            if (!names.add(c.name())) throw new IllegalArgumentException("problem " + name + ": two loss groups are named '" + c.name() + "'");
+            if (c.residual().inputDim() != domain.dim()) {
+                throw new IllegalArgumentException("condition " + c.name() + " takes " + c.residual().inputDim()
+                        + " coordinates but the domain has " + domain.dim());
+            }
+        }
+        conditions = List.copyOf(conditions);
+        parameters = Map.copyOf(parameters);
+    }
+}

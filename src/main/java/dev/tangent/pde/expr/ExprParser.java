@@ -1,0 +1,237 @@
+package dev.tangent.pde.expr;
+
+import dev.tangent.nn.MultiIndex;
+import dev.tangent.pde.expr.Expr.Func;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Recursive-descent parser for the PDE text form, e.g. {@code u_t + u*u_x - 0.01/pi*u_xx = 0}.
+ *
+ * <pre>
+ * equation := expr ['=' expr]          (residual = lhs − rhs)
+ * expr     := term (('+'|'-') term)*
+ * term     := unary (('*'|'/') unary)*
+ * unary    := ('-'|'+') unary | power
+ * power    := primary [('^'|'**') unary]
+ * primary  := number | symbol | func '(' expr ')' | '(' expr ')'
+ * </pre>
+ *
+ * Symbols are the coordinates, {@code u} and its derivatives {@code u_<coordinates>} (order ≤ 4,
+ * written in any order and stored canonically), declared parameters, and the constants pi and e.
+ */
+public final class ExprParser {
+    private final String[] coords;
+    private final Set<String> parameters;
+    private String text;
+    private List<Token> tokens;
+    private int pos;
+
+    private record Token(String kind, String text, int at) {}
+
+    public ExprParser(String[] coords, Set<String> parameters) {
+        this.coords = coords.clone();
+        this.parameters = Set.copyOf(parameters);
+    }
+
+    /** Parses an expression or an equation ({@code lhs = rhs} becomes {@code lhs − rhs}). */
+    public Expr parse(String source) {
+        if (source == null || source.isBlank()) throw new IllegalArgumentException("empty expression");
+        text = source;
+        tokens = tokenize(source);
+        pos = 0;
+        Expr lhs = expr();
+        if (peek("=")) {
+            next();
+            Expr rhs = expr();
+            lhs = Exprs.sub(lhs, rhs);
+        }
+        if (!peek("end")) {
+            Token t = tokens.get(pos);
+            if (t.text().equals(")")) throw error("unbalanced parentheses: unexpected ')'", t);
+            throw error("unexpected '" + t.text() + "'", t);
+        }
+        return lhs;
+    }
+
+    /** The derivative named by a symbol such as u, u_xx or u_tx, or null when the name is not a derivative. */
+    public MultiIndex derivativeOf(String name) {
+        if (name.equals("u")) return MultiIndex.value(coords.length);
+        if (!name.startsWith("u_") || name.length() == 2) return null;
+        int[] alpha = new int[coords.length];
+        String rest = name.substring(2);
+        int total = 0;
+        while (!rest.isEmpty()) {
+            int best = -1;
+            for (int k = 0; k < coords.length; k++) {
+                if (rest.startsWith(coords[k]) && (best < 0 || coords[k].length() > coords[best].length())) best = k;
+            }
+            if (best < 0) return null;
+            alpha[best]++;
+            total++;
+            rest = rest.substring(coords[best].length());
+        }
+        if (total > MultiIndex.MAX_ORDER) {
+            throw new IllegalArgumentException("derivative " + name + " has order " + total
+                    + "; supported orders are 0.." + MultiIndex.MAX_ORDER);
+        }
+        return new MultiIndex(alpha);
+    }
+
+    private Expr expr() {
+        Expr e = term();
+        while (peek("+") || peek("-")) {
+            boolean plus = next().text().equals("+");
+            Expr r = term();
+            e = plus ? Exprs.add(e, r) : Exprs.sub(e, r);
+        }
+        return e;
+    }
+
+    private Expr term() {
+        Expr e = unary();
+        while (peek("*") || peek("/")) {
+            boolean times = next().text().equals("*");
+            Expr r = unary();
+            e = times ? Exprs.mul(e, r) : Exprs.div(e, r);
+        }
+        return e;
+    }
+
+    private Expr unary() {
+        if (peek("-")) {
+            next();
+            return Exprs.neg(unary());
+        }
+        if (peek("+")) {
+            next();
+            return unary();
+        }
+        return power();
+    }
+
+    private Expr power() {
+        Expr base = primary();
+        if (peek("^")) {
+            next();
+            return Exprs.pow(base, unary());
+        }
+        return base;
+    }
+
+    private Expr primary() {
+        Token t = next();
+        switch (t.kind()) {
+            case "num":
+                return Exprs.num(Double.parseDouble(t.text()));
+            case "(":
+                Expr e = expr();
+                if (!peek(")")) throw error("unbalanced parentheses: '(' at position " + (t.at() + 1) + " is not closed", tokens.get(pos));
+                next();
+                return e;
+            case "id":
+                return symbol(t);
+            case "end":
+                throw error("expression ends too early", t);
+            default:
+                if (t.text().equals(")")) throw error("unbalanced parentheses: unexpected ')'", t);
+                throw error("unexpected '" + t.text() + "'", t);
+        }
+    }
+
+    private Expr symbol(Token t) {
+        String name = t.text();
+        Func f = function(name);
+        if (f != null) {
+            if (!peek("(")) throw error("function " + name + " needs an argument in parentheses", t);
+            next();
+            Expr arg = expr();
+            if (!peek(")")) throw error("unbalanced parentheses: " + name + "( is not closed", tokens.get(pos));
+            next();
+            return Exprs.call(f, arg);
+        }
+        if (name.equals("pi")) return Exprs.num(Math.PI);
+        if (name.equals("e") && !Arrays.asList(coords).contains("e") && !parameters.contains("e")) return Exprs.num(Math.E);
+        if (Arrays.asList(coords).contains(name) || parameters.contains(name)) return Exprs.sym(name);
+        MultiIndex mi;
+        try {
+            mi = derivativeOf(name);
+        } catch (IllegalArgumentException ex) {
+            throw error(ex.getMessage(), t);
+        }
+        if (mi != null) return Exprs.sym(mi.name(coords));
+        throw error("unknown symbol '" + name + "'; known: coordinates " + Arrays.toString(coords)
+                + ", u and derivatives like u_" + coords[coords.length - 1] + coords[coords.length - 1]
+                + ", parameters " + parameters + ", constants [pi, e], functions " + functionNames(), t);
+    }
+
+    private static Func function(String name) {
+        for (Func f : Func.values()) if (f.name().toLowerCase(Locale.ROOT).equals(name)) return f;
+        return null;
+    }
+
+    private static List<String> functionNames() {
+        return Arrays.stream(Func.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private boolean peek(String kind) {
+        Token t = tokens.get(pos);
+        return t.kind().equals(kind);
+    }
+
+    private Token next() {
+        return tokens.get(pos++);
+    }
+
+    private IllegalArgumentException error(String message, Token at) {
+        return new IllegalArgumentException("in '" + text + "' at position " + (at.at() + 1) + ": " + message);
+    }
+
+    private List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+                int j = i;
+                while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) j++;
+                if (j < s.length() && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+                    int k = j + 1;
+                    if (k < s.length() && (s.charAt(k) == '+' || s.charAt(k) == '-')) k++;
+                    if (k < s.length() && Character.isDigit(s.charAt(k))) {
+                        j = k;
+                        while (j < s.length() && Character.isDigit(s.charAt(j))) j++;
+                    }
+                }
+                String num = s.substring(i, j);
+                try {
+                    Double.parseDouble(num);
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("in '" + s + "' at position " + (i + 1) + ": malformed number '" + num + "'");
+                }
+                out.add(new Token("num", num, i));
+                i = j;
+            } else if (Character.isLetter(c)) {
+                int j = i;
+                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) j++;
+                out.add(new Token("id", s.substring(i, j), i));
+                i = j;
+            } else if (c == '*' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
+                out.add(new Token("^", "**", i));
+                i += 2;
+            } else if ("+-*/^()=".indexOf(c) >= 0) {
+                out.add(new Token(String.valueOf(c), String.valueOf(c), i));
+                i++;
+            } else {
+                throw new IllegalArgumentException("in '" + s + "' at position " + (i + 1) + ": unexpected character '" + c + "'");
+            }
+        }
+        out.add(new Token("end", "end of input", s.length()));
+        return out;
+    }
+}

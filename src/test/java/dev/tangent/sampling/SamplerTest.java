@@ -1,0 +1,73 @@
+package dev.tangent.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tangent.pde.Catalog;
+import dev.tangent.pde.Domain;
+import dev.tangent.pde.Problem;
+import dev.tangent.pde.Region;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+    @Test
+    void sobolMatchesThePublishedFirstPoints() {
+        // Joe–Kuo Sobol, unscrambled, from the origin (as in scipy.stats.qmc.Sobol(scramble=False))
+        double[] expected = {0, 0, 0.5, 0.5, 0.75, 0.25, 0.25, 0.75, 0.375, 0.375, 0.875, 0.875, 0.625, 0.125, 0.125, 0.625};
+        assertArrayEquals(expected, Sobol.points(8, 2, 0), 0);
+    }
+
+    @Test
+    void sobolIsStratifiedInEveryCoordinate() {
+        int n = 256, d = Sobol.maxDimension();
+        double[] x = Sobol.points(n, d, 0);
+        for (int k = 0; k < d; k++) {
+            boolean[] hit = new boolean[n];
+            for (int i = 0; i < n; i++) hit[(int) (x[i * d + k] * n)] = true;
+            for (boolean b : hit) assertTrue(b, "coordinate " + k + " misses a slab");
+        }
+    }
+
+    @Test
+    void laplaceGridMatchesThePublishedSetup() {
+        Problem p = Catalog.get("laplace2d");
+        Domain d = p.domain();
+        assertEquals(784, Region.interior().sample(d, SamplerKind.GRID, 784, 0).length / 2);
+        assertEquals(116, Region.spatialBoundary(d).sample(d, SamplerKind.GRID, 116, 0).length / 2);
+    }
+
+    @Property(tries = 60)
+    void samplersAreDeterministicAndStayInside(@ForAll @IntRange(min = 0, max = 3) int kind,
+                                               @ForAll @IntRange(min = 1, max = 300) int n,
+                                               @ForAll @IntRange(min = 1, max = 5) int dim,
+                                               @ForAll @IntRange(min = 0, max = 2) int region,
+                                               @ForAll long seed) {
+        SamplerKind k = SamplerKind.values()[kind];
+        String[] names = Domain.unitNames(dim);
+        double[] lo = new double[dim], hi = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            lo[i] = -1 - i;
+            hi[i] = 2 + 0.5 * i;
+        }
+        Domain d = dim > 1 && region == 2
+                ? Domain.spaceTime(0, 1, java.util.Arrays.copyOf(names, dim - 1), java.util.Arrays.copyOf(lo, dim - 1),
+                java.util.Arrays.copyOf(hi, dim - 1)) : Domain.box(names, lo, hi);
+        Region r = switch (region) {
+            case 0 -> Region.interior();
+            case 1 -> Region.spatialBoundary(d);
+            default -> d.timeDependent() ? Region.initialSlice(0) : Region.interior();
+        };
+        double[] a = r.sample(d, k, n, seed);
+        double[] b = r.sample(d, k, n, seed);
+        assertArrayEquals(a, b, 0);
+        assertTrue(a.length / dim >= Math.min(n, 1));
+        for (int i = 0; i < a.length; i++) {
+            int c = i % dim;
+            assertTrue(a[i] >= d.lo()[c] && a[i] <= d.hi()[c], "coordinate " + c + " = " + a[i] + " outside");
+        }
+    }
+}
