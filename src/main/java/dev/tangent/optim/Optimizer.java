@@ -1,0 +1,18 @@
+package dev.tangent.optim;
+
+import java.util.Map;
+
+/** One optimizer; {@link #step} updates θ in place. State can be saved and restored for bit-identical resume. */
+public interface Optimizer {
+    String name();
+
+    StepReport step(double[] theta, LeastSquaresProblem problem);
+
+    /** Internal state (moments, history, counters) as named arrays; empty for stateless methods. */
+    Map<String, double[]> state();
+
+    void restore(Map<String, double[]> state);
+
+    /** Called when the problem's points or weights change between steps; methods with cached evaluations drop them. */
+    default void problemChanged() {}
+}

@@ -1,0 +1,67 @@
+package dev.tangent.report;
+
+import dev.tangent.pde.Discretization;
+import dev.tangent.pde.Domain;
+import dev.tangent.pde.TestSet;
+import dev.tangent.train.MetricsTable;
+import dev.tangent.train.Trainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The PNG plots of a run directory: curves, last spectrum, and the solution. */
+public final class RunReport {
+    private RunReport() {}
+
+    public static void plots(Path dir, Trainer.Result r) {
+        MetricsTable m = r.metrics();
+        double[] steps = m.series("step");
+        double[] secs = m.series("seconds");
+        for (boolean time : new boolean[] {false, true}) {
+            double[] x = time ? secs : steps;
+            List<Charts.Series> s = new ArrayList<>();
+            s.add(new Charts.Series("loss", x, m.series("loss")));
+            s.add(new Charts.Series("relative L2 error", x, m.series("rel_l2")));
+            s.add(new Charts.Series("absolute RMS error", x, m.series("abs_rms")));
+            Charts.line(dir.resolve(time ? "curves_time.png" : "curves_step.png"), "loss and error",
+                    time ? "training seconds" : "step", "value", s, false, true);
+        }
+        if (r.lastSpectrum() != null) {
+            double[] sv = r.lastSpectrum();
+            double[] idx = new double[sv.length];
+            for (int i = 0; i < sv.length; i++) idx[i] = i + 1;
+            Charts.line(dir.resolve("spectrum.png"), "singular values of the scaled Jacobian at the last step", "index",
+                    "σ", List.of(new Charts.Series("σ_j", idx, sv)), false, true);
+        }
+        if (m.columns().contains("ntk_drift")) {
+            Charts.line(dir.resolve("ntk_drift.png"), "NTK drift ‖K(θ_t) − K(θ_0)‖_F / ‖K(θ_0)‖_F", "step", "drift",
+                    List.of(new Charts.Series("drift", steps, m.series("ntk_drift"))), false, true);
+        }
+        solution(dir, r.discretization(), r.theta());
+    }
+
+    /** Prediction, reference and error: heatmaps on 2D tensor test grids, line plots in 1D. */
+    public static void solution(Path dir, Discretization disc, double[] theta) {
+        TestSet ts = disc.testSet();
+        if (ts == null || ts.shape() == null) return;
+        Domain d = disc.problem().domain();
+        double[] pred = disc.predict(theta, ts.points());
+        double[] err = new double[pred.length];
+        for (int i = 0; i < pred.length; i++) err[i] = pred[i] - ts.values()[i];
+        if (ts.shape().length == 1) {
+            double[] x = ts.points();
+            Charts.line(dir.resolve("solution.png"), "prediction and reference", d.coords()[0], "u",
+                    List.of(new Charts.Series("prediction", x, pred), new Charts.Series("reference", x, ts.values())), false, false);
+            double[] abs = new double[err.length];
+            for (int i = 0; i < err.length; i++) abs[i] = Math.abs(err[i]);
+            Charts.line(dir.resolve("error.png"), "pointwise |error|", d.coords()[0], "|u − u*|",
+                    List.of(new Charts.Series("|error|", x, abs)), false, true);
+        } else if (ts.shape().length == 2) {
+            int ny = ts.shape()[0], nx = ts.shape()[1];
+            Heatmaps.panels(dir.resolve("solution.png"), "prediction, reference and error on the test grid", ny, nx,
+                    d.coords()[0], new double[] {d.lo()[0], d.hi()[0]}, d.coords()[1], new double[] {d.lo()[1], d.hi()[1]},
+                    new Heatmaps.Field("prediction", pred, false), new Heatmaps.Field("reference", ts.values(), false),
+                    new Heatmaps.Field("|error| (log10)", err, true));
+        }
+    }
+}

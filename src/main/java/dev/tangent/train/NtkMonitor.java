@@ -1,0 +1,107 @@
+package dev.tangent.train;
+
+import dev.tangent.linalg.Blas;
+import dev.tangent.pde.Discretization;
+import dev.tangent.pde.LossGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records NTK block traces tr(K_gg) = ‖J_g‖_F² and the kernel drift ‖K(θ_t) − K(θ_0)‖_F / ‖K(θ_0)‖_F during
+ * training, every k steps ({@code ntk.every}; 0 = off). The drift kernel is the full residual NTK on a fixed,
+ * evenly spaced subset of at most {@code ntk.max_points} rows per group, so memory stays bounded.
+ */
+public final class NtkMonitor {
+    private final Discretization disc;
+    private final int every;
+    private final int maxPoints;
+    private double[] k0;
+
+    private NtkMonitor(Discretization disc, int every, int maxPoints) {
+        this.disc = disc;
+        this.every = every;
+        this.maxPoints = maxPoints;
+    }
+
+    public static NtkMonitor from(Config c, Discretization disc) {
+        int every = (int) c.integer("ntk.every", 0);
+        int max = (int) c.integer("ntk.max_points", 256);
+        if (every < 0) throw new IllegalArgumentException("ntk.every must be >= 0, got " + every);
+        if (max < 1) throw new IllegalArgumentException("ntk.max_points must be >= 1, got " + max);
+        return new NtkMonitor(disc, every, max);
+    }
+
+    public boolean enabled() {
+        return every > 0;
+    }
+
+    public List<String> columns() {
+        if (!enabled()) return List.of();
+        List<String> cols = new ArrayList<>(List.of("ntk_drift"));
+        for (LossGroup g : disc.groups()) cols.add("ntk_trace_" + g.name());
+        return cols;
+    }
+
+    public void start(double[] theta) {
+        if (enabled()) k0 = kernel(theta, null);
+    }
+
+    /** Values for the metrics row: drift and traces at this step, or NaN when not due. */
+    public double[] measure(double[] theta, long step) {
+        if (!enabled()) return new double[0];
+        double[] out = new double[1 + disc.groups().size()];
+        if (step % every != 0) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        double[] traces = new double[disc.groups().size()];
+        double[] k = kernel(theta, traces);
+        double num = 0, den = 0;
+        for (int i = 0; i < k.length; i++) {
+            num += (k[i] - k0[i]) * (k[i] - k0[i]);
+            den += k0[i] * k0[i];
+        }
+        out[0] = Math.sqrt(num / den);
+        System.arraycopy(traces, 0, out, 1, traces.length);
+        return out;
+    }
+
+    /** K = J_sub J_subᵀ over the row subset; fills full-group traces when asked. */
+    private double[] kernel(double[] theta, double[] traces) {
+        int n = disc.mlp().nParams();
+        List<double[]> rows = new ArrayList<>();
+        int g = 0;
+        for (LossGroup grp : disc.groups()) {
+            double[] r = new double[grp.size()];
+            double[] jac = new double[grp.size() * n];
+            grp.evaluate(theta, r, jac, 0);
+            if (traces != null) {
+                double s = 0;
+                for (double v : jac) s += v * v;
+                traces[g] = s;
+            }
+            int take = Math.min(maxPoints, grp.size());
+            for (int q = 0; q < take; q++) {
+                int i = (int) ((long) q * grp.size() / take);
+                rows.add(java.util.Arrays.copyOfRange(jac, i * n, (i + 1) * n));
+            }
+            g++;
+        }
+        int m = rows.size();
+        double[] jt = new double[m * n]; // column-major P × m
+        for (int i = 0; i < m; i++) System.arraycopy(rows.get(i), 0, jt, i * n, n);
+        double[] k = new double[m * m];
+        Blas.syrk(true, m, n, 1.0, jt, n, 0.0, k);
+        return k;
+    }
+
+    public Map<String, double[]> state() {
+        return k0 == null ? Map.of() : Map.of("ntk.k0", k0.clone());
+    }
+
+    public void restore(Map<String, double[]> extra, double[] theta) {
+        k0 = extra.containsKey("ntk.k0") ? extra.get("ntk.k0").clone() : null;
+        if (enabled() && k0 == null) k0 = kernel(theta, null);
+    }
+}

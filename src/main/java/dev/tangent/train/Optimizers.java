@@ -1,0 +1,48 @@
+package dev.tangent.train;
+
+import dev.tangent.optim.AdamOptimizer;
+import dev.tangent.optim.AnagramOptimizer;
+import dev.tangent.optim.Cutoff;
+import dev.tangent.optim.EngdOptimizer;
+import dev.tangent.optim.GradientDescentOptimizer;
+import dev.tangent.optim.LbfgsOptimizer;
+import dev.tangent.optim.Optimizer;
+import java.util.List;
+
+/** The optimizer registry: names, and construction from the {@code optimizer} config section. */
+public final class Optimizers {
+    private Optimizers() {}
+
+    public static final List<String> NAMES = List.of("anagram", "engd", "adam", "lbfgs", "gd");
+
+    public static Optimizer create(Config c) {
+        String name = c.string("optimizer.name", "anagram").toLowerCase(java.util.Locale.ROOT);
+        return switch (name) {
+            case "adam" -> {
+                AdamOptimizer.Settings s = AdamOptimizer.Settings.defaults()
+                        .withLr(c.number("optimizer.lr", 1e-3))
+                        .withDecay(c.number("optimizer.decay_rate", 1.0), (int) c.integer("optimizer.decay_steps", 1000));
+                yield new AdamOptimizer(new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
+                        c.number("optimizer.beta2", 0.999), s.eps(), s.decayRate(), s.decaySteps()));
+            }
+            case "gd" -> new GradientDescentOptimizer(c.number("optimizer.lr", 1e-3));
+            case "lbfgs" -> new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults()
+                    .withHistory((int) c.integer("optimizer.history", 50)));
+            case "anagram" -> new AnagramOptimizer(new AnagramOptimizer.Settings(cutoff(c),
+                    (int) c.integer("optimizer.line_search_steps", 30)));
+            case "engd" -> new EngdOptimizer(new EngdOptimizer.Settings(
+                    EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")), c.number("optimizer.rcond", 1e-12),
+                    (int) c.integer("optimizer.line_search_steps", 30)));
+            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; allowed: " + NAMES);
+        };
+    }
+
+    /** cutoff + cutoff_kind; a cutoff without a kind is absolute, no cutoff is the default relative rule. */
+    static Cutoff cutoff(Config c) {
+        if (!c.has("optimizer.cutoff") && !c.has("optimizer.cutoff_kind")) return Cutoff.defaults();
+        Cutoff.Kind kind = Cutoff.parseKind(c.string("optimizer.cutoff_kind", "absolute"));
+        if (kind == Cutoff.Kind.DEFAULT) return Cutoff.defaults();
+        if (!c.has("optimizer.cutoff")) throw new IllegalArgumentException("optimizer.cutoff is required with cutoff_kind " + kind.name().toLowerCase());
+        return new Cutoff(kind, c.number("optimizer.cutoff", 0));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tangent.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Run directories and their summary.json. */
+public final class RunSummary {
+    private RunSummary() {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A fresh {@code base/<name>-<timestamp>} directory (with a numeric suffix if taken). */
+    public static Path newRunDirectory(Path base, String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            Files.createDirectories(base);
+            Path dir = base.resolve(safe + "-" + stamp);
+            for (int k = 2; Files.exists(dir); k++) dir = base.resolve(safe + "-" + stamp + "-" + k);
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run directory under " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** First training time (seconds) at which the absolute RMS error is at or below thr, or NaN. */
+    public static double timeToReach(MetricsTable m, double thr) {
+        double[] e = m.series("abs_rms");
+        double[] s = m.series("seconds");
+        for (int i = 0; i < e.length; i++) if (e[i] <= thr) return s[i];
+        return Double.NaN;
+    }
+
+    public static Map<String, Object> summary(Config config, Trainer.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", config.string("name", "run"));
+        m.put("problem", r.discretization().problem().name());
+        m.put("optimizer", config.string("optimizer.name", "anagram"));
+        m.put("net", r.discretization().mlp().spec().toString());
+        m.put("parameters", r.discretization().mlp().nParams());
+        m.put("rows", r.discretization().rows());
+        m.put("status", r.status());
+        m.put("message", r.message());
+        m.put("steps", r.steps());
+        m.put("seconds", r.seconds());
+        m.put("loss", r.loss());
+        if (r.errors() != null) {
+            m.put("relative_l2", r.errors().relativeL2());
+            m.put("absolute_rms", r.errors().absoluteRms());
+            m.put("max_abs", r.errors().maxAbs());
+            Map<String, Object> reach = new LinkedHashMap<>();
+            for (double thr : new double[] {1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9}) {
+                double t = timeToReach(r.metrics(), thr);
+                reach.put(String.format("%.0e", thr), Double.isNaN(t) ? null : t);
+            }
+            m.put("seconds_to_abs_rms", reach);
+        }
+        m.put("seed", config.integer("seed", 0));
+        return m;
+    }
+
+    public static void write(Path file, Map<String, Object> summary) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsString(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
