@@ -1,6 +1,7 @@
 package dev.tangent.cli;
 
 import dev.tangent.bench.JacobianBenchmark;
+import dev.tangent.bench.StepBenchmark;
 import dev.tangent.linalg.NativeBackend;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tangent bench}: speed benchmarks that print numbers. */
 @Command(name = "bench", description = "Benchmarks that print timings.",
-        subcommands = {BenchCommand.Jacobian.class})
+        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,6 +37,30 @@ final class BenchCommand implements Runnable {
                         r.gemmGflops(), 100 * r.gemmShare(), 100 * r.assemblyShare());
             }
             System.out.println("GFLOP/s counts GEMM + Jacobian-assembly flops over the median time; C = jet components.");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "step", description = "Time one ANaGRAM and one ENGD step, split into Jacobian, factorisation and line search.")
+    static final class Step implements Callable<Integer> {
+        @Option(names = "--repeats", defaultValue = "7", description = "Timed repeats (median). Default: ${DEFAULT-VALUE}.")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1, got " + repeats);
+            System.out.println("backend: " + NativeBackend.describe());
+            System.out.printf("%-10s %-14s %-8s %7s %6s %9s %9s %9s %9s %6s%n", "problem", "net", "method", "params", "rows",
+                    "total ms", "J ms", "solve ms", "search ms", "evals");
+            for (StepBenchmark.Case c : StepBenchmark.defaultCases()) {
+                for (String m : new String[] {"anagram", "engd"}) {
+                    StepBenchmark.Result r = StepBenchmark.run(c, m, repeats);
+                    System.out.printf("%-10s %-14s %-8s %7d %6d %9.2f %9.2f %9.2f %9.2f %6.0f%n", c.problem(), c.net().shape(), m,
+                            r.params(), r.rows(), r.totalMs(), r.jacobianMs(), r.solveMs(), r.lineSearchMs(), r.evaluations());
+                }
+            }
+            System.out.println("J = residuals + Jacobian of all loss groups; solve = SVD (ANaGRAM) or Gram/kernel least squares (ENGD);");
+            System.out.println("search = the 2^-k line search (residual passes only). Medians of first steps from the initial network.");
             return ExitCodes.OK;
         }
     }

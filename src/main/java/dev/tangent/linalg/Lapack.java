@@ -20,6 +20,10 @@ public final class Lapack {
 
     /** Thin SVD (divide and conquer, dgesdd) of the m×n column-major matrix {@code a} (not modified). */
     public static Svd svd(int m, int n, double[] a) {
+        return NativeBackend.sized((double) m * n * Math.min(m, n), () -> svdNative(m, n, a));
+    }
+
+    private static Svd svdNative(int m, int n, double[] a) {
         Checks.shape(m > 0 && n > 0, "svd needs a non-empty matrix, got %dx%d", m, n);
         Checks.fits(a, 0, (long) m * n, "A");
         int k = Math.min(m, n);
@@ -47,6 +51,10 @@ public final class Lapack {
 
     /** Singular values only (descending) of the m×n matrix {@code a} (not modified). */
     public static double[] singularValues(int m, int n, double[] a) {
+        return NativeBackend.sized((double) m * n * Math.min(m, n), () -> singularValuesNative(m, n, a));
+    }
+
+    private static double[] singularValuesNative(int m, int n, double[] a) {
         Checks.shape(m > 0 && n > 0, "svd needs a non-empty matrix, got %dx%d", m, n);
         Checks.fits(a, 0, (long) m * n, "A");
         int k = Math.min(m, n);
@@ -113,6 +121,10 @@ public final class Lapack {
      * Singular values below {@code rcond}·σ_max are treated as zero (rcond &lt; 0: machine precision).
      */
     public static LeastSquares leastSquares(int m, int n, double[] a, int nrhs, double[] b, double rcond) {
+        return NativeBackend.sized((double) m * n * Math.min(m, n), () -> leastSquaresNative(m, n, a, nrhs, b, rcond));
+    }
+
+    private static LeastSquares leastSquaresNative(int m, int n, double[] a, int nrhs, double[] b, double rcond) {
         Checks.shape(m > 0 && n > 0 && nrhs > 0, "leastSquares needs positive sizes, got m=%d n=%d nrhs=%d", m, n, nrhs);
         Checks.fits(a, 0, (long) m * n, "A");
         Checks.fits(b, 0, (long) m * nrhs, "B");

@@ -38,6 +38,7 @@ public final class Trainer {
     public static final String TIME_BUDGET = "time-budget";
     public static final String TARGET_REACHED = "target-reached";
     public static final String DIVERGED = "diverged";
+    public static final String CONVERGED = "converged";
 
     private Trainer() {}
 
@@ -131,8 +132,10 @@ public final class Trainer {
             }
             last = rep;
             loss = rep.loss();
+            boolean stalled = rep.eta() == 0 && opt.state().isEmpty() && ts.resampleEvery() == 0
+                    && weighting.kind().equals("none");
             if (rep.singularValues() != null) lastSpectrum = rep.singularValues();
-            boolean logNow = step % ts.evalEvery() == 0 || step == ts.steps();
+            boolean logNow = step % ts.evalEvery() == 0 || step == ts.steps() || stalled;
             if (logNow) {
                 errors = disc.errors(theta);
                 metrics.add(row(step, trainNanos, rep, errors, wp, ntk.measure(theta, step)));
@@ -141,6 +144,12 @@ public final class Trainer {
                     status = TARGET_REACHED;
                     break;
                 }
+            }
+            if (stalled) {
+                // a stateless method that found no decrease would repeat the same step forever
+                status = CONVERGED;
+                message = "converged: the line search found no decrease at step " + step + " (loss " + rep.loss() + ")";
+                break;
             }
             if (ts.checkpointEvery() > 0 && step % ts.checkpointEvery() == 0) {
                 checkpoint(step, trainNanos, theta, wp, opt, weighting, ntk).write(checkpointFile);

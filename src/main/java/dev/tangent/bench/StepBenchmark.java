@@ -1,0 +1,59 @@
+package dev.tangent.bench;
+
+import dev.tangent.nn.Mlp;
+import dev.tangent.nn.MlpSpec;
+import dev.tangent.optim.AnagramOptimizer;
+import dev.tangent.optim.EngdOptimizer;
+import dev.tangent.optim.Optimizer;
+import dev.tangent.optim.StepReport;
+import dev.tangent.pde.Catalog;
+import dev.tangent.pde.Discretization;
+import dev.tangent.train.WeightedProblem;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Times one ANaGRAM and one ENGD step, split into Jacobian, factorisation and line search. */
+public final class StepBenchmark {
+    private StepBenchmark() {}
+
+    public record Case(String problem, MlpSpec net, int points) {}
+
+    public record Result(Case c, String optimizer, int params, int rows, double totalMs, double jacobianMs,
+                         double solveMs, double lineSearchMs, double evaluations) {}
+
+    public static List<Case> defaultCases() {
+        return List.of(new Case("laplace2d", MlpSpec.of(2, 64, 64), 1000), new Case("laplace2d", MlpSpec.of(2, 32), 900),
+                new Case("poisson5d", MlpSpec.of(5, 64), 4000), new Case("kdv", MlpSpec.of(2, 50, 50, 50), 2000));
+    }
+
+    public static Result run(Case c, String optimizer, int repeats) {
+        Mlp mlp = new Mlp(c.net());
+        Discretization disc = new Discretization(Catalog.get(c.problem()), mlp, Map.of("pde", c.points()), 0);
+        WeightedProblem wp = new WeightedProblem(disc);
+        double[] theta0 = mlp.initialize(0);
+        double[][] t = new double[4][repeats];
+        double[] evals = new double[repeats];
+        for (int k = -2; k < repeats; k++) {
+            Optimizer opt = optimizer.equals("anagram") ? new AnagramOptimizer(AnagramOptimizer.Settings.defaults())
+                    : new EngdOptimizer(EngdOptimizer.Settings.defaults());
+            double[] theta = theta0.clone();
+            long t0 = System.nanoTime();
+            StepReport r = opt.step(theta, wp);
+            long total = System.nanoTime() - t0;
+            if (k < 0) continue;
+            t[0][k] = total / 1e6;
+            t[1][k] = r.jacobianNanos() / 1e6;
+            t[2][k] = r.solveNanos() / 1e6;
+            t[3][k] = r.lineSearchNanos() / 1e6;
+            evals[k] = r.evaluations();
+        }
+        return new Result(c, optimizer, mlp.nParams(), disc.rows(), median(t[0]), median(t[1]), median(t[2]), median(t[3]), median(evals));
+    }
+
+    static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

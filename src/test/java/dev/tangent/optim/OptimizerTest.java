@@ -1,0 +1,106 @@
+package dev.tangent.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tangent.linalg.Lapack;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+    @Test
+    void lbfgsAndAdamSolveAQuadratic() {
+        int rows = 12, params = 5;
+        double[] a = TestProblems.random(rows * params, 1);
+        double[] b = TestProblems.random(rows, 2);
+        LeastSquaresProblem p = TestProblems.linear(a, b, rows, params);
+        double[] exact = Lapack.leastSquares(rows, params, colMajor(a, rows, params), 1, b, -1).x();
+        double[] theta = new double[params];
+        Optimizer lbfgs = new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults());
+        for (int k = 0; k < 30; k++) lbfgs.step(theta, p);
+        assertArrayEquals(exact, theta, 1e-8, "L-BFGS");
+        theta = new double[params];
+        Optimizer adam = new AdamOptimizer(AdamOptimizer.Settings.defaults().withLr(0.05).withDecay(0.5, 2000));
+        for (int k = 0; k < 8000; k++) adam.step(theta, p);
+        assertArrayEquals(exact, theta, 1e-5, "Adam");
+    }
+
+    @Test
+    void lbfgsAndAdamSolveRosenbrock() {
+        LeastSquaresProblem p = TestProblems.rosenbrock();
+        double[] theta = {-1.2, 1.0};
+        Optimizer lbfgs = new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults());
+        for (int k = 0; k < 100; k++) lbfgs.step(theta, p);
+        assertArrayEquals(new double[] {1, 1}, theta, 1e-6, "L-BFGS");
+        theta = new double[] {-1.2, 1.0};
+        Optimizer adam = new AdamOptimizer(AdamOptimizer.Settings.defaults().withLr(0.02).withDecay(0.5, 5000));
+        for (int k = 0; k < 30000; k++) adam.step(theta, p);
+        assertArrayEquals(new double[] {1, 1}, theta, 1e-3, "Adam");
+    }
+
+    @Test
+    void anagramStepIsThePseudoInverseSolution() {
+        int rows = 10, params = 4;
+        double[] a = TestProblems.random(rows * params, 3);
+        double[] b = TestProblems.random(rows, 4);
+        LeastSquaresProblem p = TestProblems.linear(a, b, rows, params);
+        double[] theta = TestProblems.random(params, 5);
+        double[] r = new double[rows];
+        p.evaluate(theta, r, null);
+        double[] b0 = b;
+        // independent: normal equations (AᵀA) d = Aᵀ r by Cholesky
+        double[] ata = new double[params * params];
+        double[] atr = new double[params];
+        for (int i = 0; i < params; i++) {
+            for (int j = 0; j < params; j++) for (int k = 0; k < rows; k++) ata[i + j * params] += a[k * params + i] * a[k * params + j];
+            for (int k = 0; k < rows; k++) atr[i] += a[k * params + i] * r[k];
+        }
+        double[] expected = Lapack.choleskySolve(params, ata, 1, atr);
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults());
+        StepReport rep = opt.step(theta, p);
+        assertArrayEquals(expected, opt.lastDirection(), 1e-10);
+        assertEquals(1.0, rep.eta(), "a linear problem is solved by the full step");
+        assertEquals(params, rep.rank());
+        double[] solved = Lapack.leastSquares(rows, params, colMajor(a, rows, params), 1, b, -1).x();
+        assertEquals(p.loss(solved, new double[rows]), rep.loss(), 1e-12, "one step reaches the least-squares minimum");
+    }
+
+    @Test
+    void anagramCutoffDropsSmallSingularValues() {
+        int rows = 6, params = 3;
+        double[] a = new double[rows * params];
+        for (int i = 0; i < rows; i++) {
+            a[i * params] = 1;
+            a[i * params + 1] = i;
+            a[i * params + 2] = 1 + 1e-9 * i * i; // nearly the first column
+        }
+        LeastSquaresProblem p = TestProblems.linear(a, TestProblems.random(rows, 6), rows, params);
+        StepReport rep = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.relative(1e-6)))
+                .step(new double[params], p);
+        assertEquals(2, rep.rank(), "the near-duplicate direction is cut off");
+    }
+
+    @Test
+    void engdGramAndKernelFormsGiveTheSameDirection() {
+        for (int[] shape : new int[][] {{5, 9}, {12, 4}}) {
+            int rows = shape[0], params = shape[1];
+            double[] a = TestProblems.random(rows * params, 7 + rows);
+            LeastSquaresProblem p = TestProblems.linear(a, TestProblems.random(rows, 8), rows, params);
+            double[] theta = TestProblems.random(params, 9);
+            EngdOptimizer gram = new EngdOptimizer(EngdOptimizer.Settings.defaults().withForm(EngdOptimizer.Form.GRAM));
+            EngdOptimizer kernel = new EngdOptimizer(EngdOptimizer.Settings.defaults().withForm(EngdOptimizer.Form.KERNEL));
+            gram.step(theta.clone(), p);
+            kernel.step(theta.clone(), p);
+            assertArrayEquals(gram.lastDirection(), kernel.lastDirection(), 1e-8, rows + "x" + params);
+            EngdOptimizer auto = new EngdOptimizer(EngdOptimizer.Settings.defaults());
+            auto.step(theta.clone(), p);
+            assertEquals(rows < params ? EngdOptimizer.Form.KERNEL : EngdOptimizer.Form.GRAM, auto.lastForm());
+        }
+    }
+
+    private static double[] colMajor(double[] rowMajor, int rows, int cols) {
+        double[] c = new double[rows * cols];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) c[i + j * rows] = rowMajor[i * cols + j];
+        return c;
+    }
+}
