@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tangent bench}: speed benchmarks that print numbers. */
 @Command(name = "bench", description = "Benchmarks that print timings.",
-        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class})
+        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class, BenchCommand.Ntk.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -61,6 +61,38 @@ final class BenchCommand implements Runnable {
             }
             System.out.println("J = residuals + Jacobian of all loss groups; solve = SVD (ANaGRAM) or Gram/kernel least squares (ENGD);");
             System.out.println("search = the 2^-k line search (residual passes only). Medians of first steps from the initial network.");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "ntk", description = "Time and peak heap of K_ff for 4000 points on a 2-256-256-1 net (laplace2d operator).")
+    static final class Ntk implements Callable<Integer> {
+        @Option(names = "--points", defaultValue = "4000") int points;
+        @Option(names = "--block", defaultValue = "512", description = "Points per kernel block. Default: ${DEFAULT-VALUE}.") int block;
+
+        @Override
+        public Integer call() {
+            var problem = dev.tangent.pde.Catalog.get("laplace2d");
+            var mlp = new dev.tangent.nn.Mlp(dev.tangent.nn.MlpSpec.of(2, 256, 256));
+            var d = new dev.tangent.pde.Discretization(problem, mlp, java.util.Map.of("pde", points), 0);
+            var kb = new dev.tangent.ntk.KernelBlocks(mlp, mlp.initialize(0), block);
+            var side = dev.tangent.ntk.KernelBlocks.sides(d).get(0);
+            System.out.println("backend: " + NativeBackend.describe());
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            System.gc();
+            long base = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long t0 = System.nanoTime();
+            double[] k = kb.kernel(side, side);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long peak = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+            }
+            System.out.printf("K_ff %d×%d for net %s (%d parameters), blocks of %d points: %.2f s%n", side.size(), side.size(),
+                    mlp.spec().shape(), mlp.nParams(), block, secs);
+            System.out.printf("heap: kernel %.0f MB; peak heap during the run %.0f MB (baseline %.0f MB; peak is summed over pools, an upper bound)%n",
+                    k.length * 8 / 1e6, peak / 1e6, base / 1e6);
+            System.out.printf("a dense J would be %.0f MB; J is never stored whole%n", (double) side.size() * mlp.nParams() * 8 / 1e6);
             return ExitCodes.OK;
         }
     }

@@ -39,7 +39,8 @@ public final class Blas {
         NativeBuffers nb = NativeBuffers.get();
         DoublePointer pa = nb.load(0, a, aOff, Math.max(aLen, 0));
         DoublePointer pb = nb.load(1, b, bOff, Math.max(bLen, 0));
-        DoublePointer pc = beta == 0.0 ? nb.doubles(2, cLen) : nb.load(2, c, cOff, cLen);
+        // a strided C (ldc > m) is loaded so the entries between its columns survive the copy back
+        DoublePointer pc = beta == 0.0 && ldc == m ? nb.doubles(2, cLen) : nb.load(2, c, cOff, cLen);
         cblas_dgemm(CblasColMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         pc.get(c, cOff, cLen);

@@ -57,6 +57,13 @@ class LinalgTest {
     }
 
     @Test
+    void gemmIntoASubBlockLeavesTheRestOfCUntouched() {
+        double[] c = {1, 2, 3, 4, 5, 6, 7, 8, 9}; // 3x3
+        Blas.gemm(false, false, 1, 2, 1, 1.0, new double[] {2}, 0, 1, new double[] {10, 20}, 0, 1, 0.0, c, 1, 3);
+        assertArrayEquals(new double[] {1, 20, 3, 4, 40, 6, 7, 8, 9}, c, 0);
+    }
+
+    @Test
     void syrkIsTheGramMatrix() {
         int n = 6, k = 4;
         double[] a = random(n * k, 3);

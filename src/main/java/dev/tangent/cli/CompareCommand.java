@@ -1,0 +1,34 @@
+package dev.tangent.cli;
+
+import dev.tangent.report.Comparison;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tangent compare RUN_DIR…}: overlay runs. */
+@Command(name = "compare", description = "Overlay error-vs-step and error-vs-time curves of runs, and print a markdown table.")
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR") List<Path> dirs;
+
+    @Option(names = "--out", defaultValue = ".", description = "Directory for compare_*.png and compare.md. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--metric", defaultValue = "abs_rms", description = "abs_rms | rel_l2 | loss. Default: ${DEFAULT-VALUE}.")
+    String metric;
+
+    @Override
+    public Integer call() {
+        if (!List.of("abs_rms", "rel_l2", "loss").contains(metric)) {
+            throw new IllegalArgumentException("--metric must be one of [abs_rms, rel_l2, loss], got '" + metric + "'");
+        }
+        List<Comparison.Run> runs = new ArrayList<>();
+        for (Path d : dirs) runs.add(Comparison.load(d));
+        System.out.print(Comparison.write(runs, out, metric));
+        System.out.println("\nwrote " + out.resolve("compare_step.png") + ", " + out.resolve("compare_time.png") + ", " + out.resolve("compare.md"));
+        return ExitCodes.OK;
+    }
+}
