@@ -49,18 +49,28 @@ public final class KernelBlocks {
         return jac;
     }
 
-    /** K(a, b) = J_a J_bᵀ (column-major S_a × S_b), in blocks. */
+    /**
+     * K(a, b) = J_a J_bᵀ (column-major S_a × S_b), in blocks. For a diagonal block (a == b) only the upper
+     * block triangle is computed and mirrored, halving the GEMM work.
+     */
     public double[] kernel(Side a, Side b) {
         int sa = a.size(), sb = b.size(), p = mlp.nParams();
+        boolean symmetric = a == b;
         double[] k = new double[sa * sb];
         for (int i0 = 0; i0 < sa; i0 += blockPoints) {
             int i1 = Math.min(sa, i0 + blockPoints);
             double[] ja = jacobian(a, i0, i1); // column-major P × (i1−i0)
-            for (int j0 = 0; j0 < sb; j0 += blockPoints) {
+            for (int j0 = symmetric ? i0 : 0; j0 < sb; j0 += blockPoints) {
                 int j1 = Math.min(sb, j0 + blockPoints);
-                double[] jb = a == b && i0 == j0 ? ja : jacobian(b, j0, j1);
-                // K[i0:i1, j0:j1] = Jaᵀ-colmajor: (P×na)ᵀ (P×nb)
+                double[] jb = symmetric && i0 == j0 ? ja : jacobian(b, j0, j1);
                 Blas.gemm(true, false, i1 - i0, j1 - j0, p, 1.0, ja, 0, p, jb, 0, p, 0.0, k, i0 + j0 * sa, sa);
+            }
+        }
+        if (symmetric) {
+            for (int j = 0; j < sa; j++) {
+                for (int i = j + 1; i < sa; i++) {
+                    if ((i / blockPoints) > (j / blockPoints)) k[i + j * sa] = k[j + i * sa];
+                }
             }
         }
         return k;
