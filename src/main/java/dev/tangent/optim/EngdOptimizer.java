@@ -4,14 +4,13 @@ import dev.tangent.linalg.Blas;
 import dev.tangent.linalg.Lapack;
 import dev.tangent.linalg.LeastSquares;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Energy natural gradient (ENGD): d = G⁺ Φᵀ r̃ with the Gram matrix G = ΦᵀΦ (P × P), solved by SVD-based least
  * squares (dgelsd), then the same 2^-k line search as ANaGRAM. With fewer rows than parameters it switches to
  * the kernel form d = Φᵀ (ΦΦᵀ)⁺ r̃, where ΦΦᵀ is the weighted empirical NTK (S × S).
  */
-public final class EngdOptimizer implements Optimizer {
+public final class EngdOptimizer extends NaturalGradientOptimizer {
     public enum Form { AUTO, GRAM, KERNEL;
 
         public static Form parse(String s) {
@@ -47,11 +46,10 @@ public final class EngdOptimizer implements Optimizer {
     }
 
     private final Settings s;
-    private final Workspace ws = new Workspace();
-    private double[] direction = new double[0];
     private Form lastForm;
 
     public EngdOptimizer(Settings settings) {
+        super(settings.lineSearchSteps());
         this.s = settings;
     }
 
@@ -60,18 +58,13 @@ public final class EngdOptimizer implements Optimizer {
         return "engd";
     }
 
+    /** The form used by the last step (GRAM or KERNEL). */
     public Form lastForm() {
         return lastForm;
     }
 
     @Override
-    public StepReport step(double[] theta, LeastSquaresProblem p) {
-        int n = p.nParams(), rows = p.nRows();
-        ws.ensure(rows, n, true);
-        if (direction.length != n) direction = new double[n];
-        long t0 = System.nanoTime();
-        double loss = p.evaluate(theta, ws.r, ws.jac);
-        long t1 = System.nanoTime();
+    Solve solve(int rows, int n) {
         Form form = s.form() == Form.AUTO ? (rows < n ? Form.KERNEL : Form.GRAM) : s.form();
         lastForm = form;
         LeastSquares ls;
@@ -88,25 +81,8 @@ public final class EngdOptimizer implements Optimizer {
             ls = Lapack.leastSquares(rows, rows, k, 1, java.util.Arrays.copyOf(ws.r, rows), s.rcond());
             Blas.gemm(false, false, n, 1, rows, 1.0, ws.jac, 0, n, ls.x(), 0, rows, 0.0, direction, 0, n);
         }
-        long t2 = System.nanoTime();
-        LineSearch.Result search = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, s.lineSearchSteps());
-        long t3 = System.nanoTime();
-        for (int i = 0; i < n; i++) theta[i] -= search.eta() * direction[i];
         double[] sv = ls.singularValues().clone();
         for (int i = 0; i < sv.length; i++) sv[i] = Math.sqrt(Math.max(sv[i], 0)); // σ(Φ) = sqrt(λ(G))
-        return new StepReport(search.loss(), search.eta(), ls.rank(), sv[0], ls.rank() > 0 ? sv[ls.rank() - 1] : Double.NaN,
-                search.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
+        return new Solve(ls.rank(), sv);
     }
-
-    public double[] lastDirection() {
-        return direction.clone();
-    }
-
-    @Override
-    public Map<String, double[]> state() {
-        return Map.of();
-    }
-
-    @Override
-    public void restore(Map<String, double[]> state) {}
 }

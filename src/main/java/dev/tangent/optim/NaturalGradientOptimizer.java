@@ -1,0 +1,57 @@
+package dev.tangent.optim;
+
+import java.util.Map;
+
+/**
+ * The shared shape of ANaGRAM and ENGD: evaluate r̃ and Φ, solve for a direction d (subclass), then the 2^-k
+ * line search and θ ← θ − η* d. Both methods are stateless between steps.
+ */
+abstract class NaturalGradientOptimizer implements Optimizer {
+    /** What the solve reports: kept rank and the singular values of Φ (descending). */
+    record Solve(int rank, double[] singularValues) {}
+
+    final Workspace ws = new Workspace();
+    double[] direction = new double[0];
+    private final int lineSearchSteps;
+
+    NaturalGradientOptimizer(int lineSearchSteps) {
+        if (lineSearchSteps < 0 || lineSearchSteps > 60) {
+            throw new IllegalArgumentException("optimizer.line_search_steps must be in 0..60, got " + lineSearchSteps);
+        }
+        this.lineSearchSteps = lineSearchSteps;
+    }
+
+    /** Fills {@link #direction} from ws.r (rows) and ws.jac (row-major rows × n). */
+    abstract Solve solve(int rows, int n);
+
+    @Override
+    public final StepReport step(double[] theta, LeastSquaresProblem p) {
+        int n = p.nParams(), rows = p.nRows();
+        ws.ensure(rows, n, true);
+        if (direction.length != n) direction = new double[n];
+        long t0 = System.nanoTime();
+        double loss = p.evaluate(theta, ws.r, ws.jac);
+        long t1 = System.nanoTime();
+        Solve s = solve(rows, n);
+        long t2 = System.nanoTime();
+        LineSearch.Result ls = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
+        long t3 = System.nanoTime();
+        for (int i = 0; i < n; i++) theta[i] -= ls.eta() * direction[i];
+        double[] sv = s.singularValues();
+        return new StepReport(ls.loss(), ls.eta(), s.rank(), sv[0], s.rank() > 0 ? sv[s.rank() - 1] : Double.NaN,
+                ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
+    }
+
+    /** The last search direction d (θ moved by −η·d). */
+    public double[] lastDirection() {
+        return direction.clone();
+    }
+
+    @Override
+    public Map<String, double[]> state() {
+        return Map.of();
+    }
+
+    @Override
+    public void restore(Map<String, double[]> state) {}
+}
