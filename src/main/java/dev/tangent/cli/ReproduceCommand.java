@@ -1,6 +1,7 @@
 package dev.tangent.cli;
 
 import dev.tangent.study.LossBalanceStudy;
+import dev.tangent.study.NaturalGradientStudy;
 import dev.tangent.study.OperatorSpectraStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code tangent reproduce STUDY}: one command per published experiment, writing plots, CSV and a summary. */
 @Command(name = "reproduce", description = "Reproduce a study: plots, CSV data and a markdown summary.",
-        subcommands = {ReproduceCommand.OperatorSpectra.class, ReproduceCommand.LossBalance.class})
+        subcommands = {ReproduceCommand.OperatorSpectra.class, ReproduceCommand.LossBalance.class,
+                ReproduceCommand.AnagramLaplace2d.class, ReproduceCommand.AnagramHeat1d.class, ReproduceCommand.AnagramPoisson5d.class,
+                ReproduceCommand.AnagramAllenCahn.class, ReproduceCommand.AnagramBurgers.class})
 final class ReproduceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -55,6 +58,58 @@ final class ReproduceCommand implements Runnable {
             System.out.print(LossBalanceStudy.write(out, s, LossBalanceStudy.run(s, out)));
             System.out.println("\nwrote " + out + "/a*_error.png, a*_loss.png, loss_balance.csv, summary.md");
             return ExitCodes.OK;
+        }
+    }
+
+    /** Shared body of the anagram-* studies. */
+    abstract static class AnagramStudy implements Callable<Integer> {
+        @Option(names = "--quick", description = "Short budgets (about a minute in all) for smoke tests.") boolean quick;
+        @Option(names = "--out", description = "Output directory. Default: reproduce/anagram-<problem>.") Path out;
+
+        abstract String problem();
+
+        @Override
+        public Integer call() throws Exception {
+            var setup = NaturalGradientStudy.SETUPS.get(problem());
+            Path dir = out != null ? out : Path.of("reproduce", "anagram-" + problem());
+            System.out.print(NaturalGradientStudy.run(setup, quick, dir, null));
+            System.out.println("\nwrote " + dir.resolve("compare_step.png") + ", compare_time.png, compare.md and runs/<optimizer>/");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "anagram-laplace2d", description = "ANaGRAM vs ENGD vs Adam vs L-BFGS on laplace2d (2-32-1, 784+116 grid points, cutoff 1e-6).")
+    static final class AnagramLaplace2d extends AnagramStudy {
+        String problem() {
+            return "laplace2d";
+        }
+    }
+
+    @Command(name = "anagram-heat1d", description = "ANaGRAM vs ENGD vs Adam vs L-BFGS on heat1d (2-64-1, 784+87 points, cutoff 1e-5).")
+    static final class AnagramHeat1d extends AnagramStudy {
+        String problem() {
+            return "heat1d";
+        }
+    }
+
+    @Command(name = "anagram-poisson5d", description = "ANaGRAM vs ENGD vs Adam vs L-BFGS on poisson5d (5-64-1, 4000+500 points).")
+    static final class AnagramPoisson5d extends AnagramStudy {
+        String problem() {
+            return "poisson5d";
+        }
+    }
+
+    @Command(name = "anagram-allen-cahn", description = "ANaGRAM vs ENGD vs Adam vs L-BFGS on allen-cahn (2-20-20-20-1, 1600+100 points).")
+    static final class AnagramAllenCahn extends AnagramStudy {
+        String problem() {
+            return "allen-cahn";
+        }
+    }
+
+    @Command(name = "anagram-burgers", description = "ANaGRAM vs ENGD vs Adam vs L-BFGS on burgers (2-20-20-20-1, 2000+200 points, 500 steps).")
+    static final class AnagramBurgers extends AnagramStudy {
+        String problem() {
+            return "burgers";
         }
     }
 }

@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * The singular-value cutoff of the pseudo-inverse: keep σ_j > tol. ABSOLUTE uses tol = value;
- * RELATIVE uses tol = value·σ_max; DEFAULT uses tol = sqrt(ε_f64·P)·σ_max.
+ * RELATIVE uses tol = value·σ_max; DEFAULT uses tol = sqrt(ε_f64·P)·σ_max. ADAPTIVE starts as DEFAULT and
+ * is lowered tenfold (down to value·σ_max) after each step that lowers the loss by less than 10%, so
+ * training continues past the floor a fixed cutoff stops at, while early steps keep the safe cutoff.
  */
 public record Cutoff(Kind kind, double value) {
-    public enum Kind { ABSOLUTE, RELATIVE, DEFAULT }
+    public enum Kind { ABSOLUTE, RELATIVE, DEFAULT, ADAPTIVE }
 
     public Cutoff {
-        if (kind != Kind.DEFAULT && !(value >= 0 && Double.isFinite(value))) {
+        if (kind != Kind.DEFAULT && kind != Kind.ADAPTIVE && !(value >= 0 && Double.isFinite(value))) {
             throw new IllegalArgumentException("optimizer.cutoff must be a finite number >= 0, got " + value);
         }
     }
@@ -27,17 +29,27 @@ public record Cutoff(Kind kind, double value) {
         return new Cutoff(Kind.DEFAULT, Double.NaN);
     }
 
+    /** Adaptive cutoff with the given floor relative to σ_max. */
+    public static Cutoff adaptive(double floor) {
+        return new Cutoff(Kind.ADAPTIVE, floor);
+    }
+
+    /** The relative factor an adaptive cutoff starts from: sqrt(ε_f64·P). */
+    public static double defaultFactor(int nParams) {
+        return Math.sqrt(Math.ulp(1.0) * nParams);
+    }
+
     public double tolerance(double sigmaMax, int nParams) {
         return switch (kind) {
             case ABSOLUTE -> value;
             case RELATIVE -> value * sigmaMax;
-            case DEFAULT -> Math.sqrt(Math.ulp(1.0) * nParams) * sigmaMax;
+            case DEFAULT, ADAPTIVE -> defaultFactor(nParams) * sigmaMax;
         };
     }
 
     public static Kind parseKind(String s) {
         for (Kind k : Kind.values()) if (k.name().equalsIgnoreCase(s == null ? "" : s.trim())) return k;
-        throw new IllegalArgumentException("unknown optimizer.cutoff_kind '" + s + "'; allowed: [absolute, relative, default]");
+        throw new IllegalArgumentException("unknown optimizer.cutoff_kind '" + s + "'; allowed: [absolute, relative, default, adaptive]");
     }
 
     public String describe() {
@@ -45,6 +57,7 @@ public record Cutoff(Kind kind, double value) {
             case ABSOLUTE -> "absolute " + value;
             case RELATIVE -> "relative " + value + "·σ_max";
             case DEFAULT -> "default sqrt(eps·P)·σ_max";
+            case ADAPTIVE -> "adaptive from sqrt(eps·P)·σ_max down to " + value + "·σ_max";
         };
     }
 

@@ -38,9 +38,14 @@ abstract class NaturalGradientOptimizer implements Optimizer {
         long t3 = System.nanoTime();
         for (int i = 0; i < n; i++) theta[i] -= ls.eta() * direction[i];
         double[] sv = s.singularValues();
-        return new StepReport(ls.loss(), ls.eta(), s.rank(), sv[0], s.rank() > 0 ? sv[s.rank() - 1] : Double.NaN,
+        StepReport report = new StepReport(ls.loss(), ls.eta(), s.rank(), sv[0], s.rank() > 0 ? sv[s.rank() - 1] : Double.NaN,
                 ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
+        afterStep(report, loss);
+        return report;
     }
+
+    /** Hook after each step with the loss before it (the adaptive cutoff lowers itself on poor progress). */
+    void afterStep(StepReport r, double lossBefore) {}
 
     /** The last search direction d (θ moved by −η·d). */
     public double[] lastDirection() {

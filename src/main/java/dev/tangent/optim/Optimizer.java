@@ -15,4 +15,12 @@ public interface Optimizer {
 
     /** Called when the problem's points or weights change between steps; methods with cached evaluations drop them. */
     default void problemChanged() {}
+
+    /**
+     * Whether a step that found no decrease (η = 0) means the method cannot progress: a stateless method would
+     * repeat the same step. Methods that adapt after a failed step (the adaptive cutoff) say so here.
+     */
+    default boolean stalled(StepReport last) {
+        return last.eta() == 0 && state().isEmpty();
+    }
 }

@@ -15,6 +15,17 @@ public final class Optimizers {
 
     public static final List<String> NAMES = List.of("anagram", "engd", "adam", "lbfgs", "gd");
 
+    /**
+     * The {@code precise} preset (ANaGRAM): an adaptive cutoff from sqrt(ε·P)·σ_max down to 1e-10·σ_max, and,
+     * unless the config sets them, a wider net (48) and more interior points (2500) than the published setup.
+     */
+    public static void applyPreset(Config c) {
+        String preset = c.string("optimizer.preset", "");
+        if (!preset.equals("precise")) return;
+        if (!c.has("net.widths") && !c.has("net.width")) c.set("net.width", 48);
+        if (!c.has("points.pde")) c.set("points.pde", 2500);
+    }
+
     public static Optimizer create(Config c) {
         String name = c.string("optimizer.name", "anagram").toLowerCase(java.util.Locale.ROOT);
         return switch (name) {
@@ -39,9 +50,15 @@ public final class Optimizers {
 
     /** cutoff + cutoff_kind; a cutoff without a kind is absolute, no cutoff is the default relative rule. */
     static Cutoff cutoff(Config c) {
+        String preset = c.string("optimizer.preset", "");
+        if (!preset.isEmpty() && !preset.equals("precise")) {
+            throw new IllegalArgumentException("unknown optimizer.preset '" + preset + "'; allowed: [precise]");
+        }
+        if (preset.equals("precise") && !c.has("optimizer.cutoff_kind")) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10));
         if (!c.has("optimizer.cutoff") && !c.has("optimizer.cutoff_kind")) return Cutoff.defaults();
         Cutoff.Kind kind = Cutoff.parseKind(c.string("optimizer.cutoff_kind", "absolute"));
         if (kind == Cutoff.Kind.DEFAULT) return Cutoff.defaults();
+        if (kind == Cutoff.Kind.ADAPTIVE) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10));
         if (!c.has("optimizer.cutoff")) throw new IllegalArgumentException("optimizer.cutoff is required with cutoff_kind " + kind.name().toLowerCase());
         return new Cutoff(kind, c.number("optimizer.cutoff", 0));
     }

@@ -44,6 +44,7 @@ public final class Trainer {
 
     /** Runs (or resumes, when runDir holds a checkpoint and resume is set) the configured training. */
     public static Result run(Config config, Path runDir, boolean resume, Listener listener) {
+        Optimizers.applyPreset(config);
         Problem problem = ProblemFactory.build(config);
         MlpSpec spec = NetFactory.build(config, problem);
         Mlp mlp = new Mlp(spec);
@@ -132,8 +133,7 @@ public final class Trainer {
             }
             last = rep;
             loss = rep.loss();
-            boolean stalled = rep.eta() == 0 && opt.state().isEmpty() && ts.resampleEvery() == 0
-                    && weighting.kind().equals("none");
+            boolean stalled = opt.stalled(rep) && ts.resampleEvery() == 0 && weighting.kind().equals("none");
             if (rep.singularValues() != null) lastSpectrum = rep.singularValues();
             boolean logNow = step % ts.evalEvery() == 0 || step == ts.steps() || stalled;
             if (logNow) {

@@ -1,0 +1,108 @@
+package dev.tangent.study;
+
+import dev.tangent.report.Comparison;
+import dev.tangent.train.Config;
+import dev.tangent.train.RunSummary;
+import dev.tangent.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ANaGRAM comparison on one problem: ANaGRAM, ENGD, Adam and L-BFGS on the same problem, network,
+ * points and seed. ANaGRAM and ENGD get the published step budget (capped by a time budget); Adam and
+ * L-BFGS then get the same wall-clock budget as the slower natural-gradient run.
+ */
+public final class NaturalGradientStudy {
+    private NaturalGradientStudy() {}
+
+    /** A published setup: YAML for problem, net, points and sampler, the ANaGRAM optimizer section, budgets. */
+    public record Setup(String name, String base, String anagram, long steps, double seconds, double quickSeconds) {}
+
+    public static final Map<String, Setup> SETUPS = new LinkedHashMap<>();
+
+    static {
+        add(new Setup("laplace2d", """
+                problem: laplace2d
+                net: {widths: [32]}
+                points: {pde: 784, boundary: 116}
+                sampler: {interior: grid, conditions: grid}
+                """, "{name: anagram, cutoff: 1e-6, cutoff_kind: absolute}", 2000, 60, 5));
+        add(new Setup("heat1d", """
+                problem: heat1d
+                net: {widths: [64]}
+                points: {pde: 784, initial: 30, boundary: 57}
+                sampler: {interior: grid, conditions: grid}
+                """, "{name: anagram, cutoff: 1e-5, cutoff_kind: absolute}", 2000, 90, 8));
+        add(new Setup("poisson5d", """
+                problem: poisson5d
+                net: {widths: [64]}
+                points: {pde: 4000, boundary: 500}
+                sampler: {interior: sobol, conditions: sobol}
+                """, "{name: anagram}", 2000, 120, 10));
+        add(new Setup("allen-cahn", """
+                problem: allen-cahn
+                net: {widths: [20, 20, 20]}
+                points: {pde: 1600, initial: 64, boundary: 36}
+                sampler: {interior: sobol, conditions: sobol}
+                """, "{name: anagram}", 2000, 120, 10));
+        add(new Setup("burgers", """
+                problem: burgers
+                net: {widths: [20, 20, 20]}
+                points: {pde: 2000, initial: 100, boundary: 100}
+                sampler: {interior: sobol, conditions: sobol}
+                """, "{name: anagram}", 500, 120, 10));
+    }
+
+    private static void add(Setup s) {
+        SETUPS.put(s.name(), s);
+    }
+
+    public static Config config(Setup s, String optimizerYaml, long steps, double seconds, String name) {
+        return Config.parse(s.base() + "name: " + name + "\noptimizer: " + optimizerYaml
+                + "\ntrain: {steps: " + steps + ", time: " + seconds + ", eval_every: " + evalEvery(optimizerYaml)
+                + ", checkpoint_every: 0}\nseed: 0\n");
+    }
+
+    private static int evalEvery(String opt) {
+        return opt.contains("adam") ? 100 : opt.contains("lbfgs") ? 20 : 5;
+    }
+
+    /** Runs the four optimizers; returns the markdown table. Writes compare_*.png, compare.md and run dirs. */
+    public static String run(Setup s, boolean quick, Path out, Trainer.Listener listener) throws IOException {
+        Files.createDirectories(out);
+        double budget = quick ? s.quickSeconds() : s.seconds();
+        List<Comparison.Run> runs = new ArrayList<>();
+        double natural = 0;
+        for (String opt : new String[] {"anagram", "engd"}) {
+            String yaml = opt.equals("anagram") ? s.anagram() : "{name: engd}";
+            Trainer.Result r = runOne(config(s, yaml, s.steps(), budget, opt), out.resolve("runs").resolve(opt), listener);
+            natural = Math.max(natural, r.seconds());
+            runs.add(Comparison.load(out.resolve("runs").resolve(opt)));
+        }
+        double firstOrderBudget = Math.max(natural, 1.0);
+        for (String opt : new String[] {"adam", "lbfgs"}) {
+            String yaml = opt.equals("adam") ? "{name: adam, lr: 1e-3}" : "{name: lbfgs}";
+            runOne(config(s, yaml, 10_000_000L, firstOrderBudget, opt), out.resolve("runs").resolve(opt), listener);
+            runs.add(Comparison.load(out.resolve("runs").resolve(opt)));
+        }
+        String md = "# " + s.name() + ": ANaGRAM vs ENGD vs Adam vs L-BFGS" + (quick ? " (--quick)" : "") + "\n\n"
+                + "Natural-gradient budget: " + s.steps() + " steps or " + budget + " s; Adam and L-BFGS: "
+                + String.format("%.1f", firstOrderBudget) + " s (the slower natural-gradient run's time).\n\n"
+                + Comparison.table(runs);
+        Comparison.write(runs, out, "abs_rms");
+        dev.tangent.train.AtomicFiles.write(out.resolve("compare.md"), md);
+        return md;
+    }
+
+    private static Trainer.Result runOne(Config c, Path dir, Trainer.Listener listener) throws IOException {
+        Files.createDirectories(dir);
+        Trainer.Result r = Trainer.run(c, dir, false, listener);
+        RunSummary.write(dir.resolve("summary.json"), RunSummary.summary(c, r));
+        return r;
+    }
+}
