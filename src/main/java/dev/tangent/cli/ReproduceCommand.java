@@ -3,6 +3,7 @@ package dev.tangent.cli;
 import dev.tangent.study.LossBalanceStudy;
 import dev.tangent.study.NaturalGradientStudy;
 import dev.tangent.study.OperatorSpectraStudy;
+import dev.tangent.study.WidthScalingStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "reproduce", description = "Reproduce a study: plots, CSV data and a markdown summary.",
         subcommands = {ReproduceCommand.OperatorSpectra.class, ReproduceCommand.LossBalance.class,
                 ReproduceCommand.AnagramLaplace2d.class, ReproduceCommand.AnagramHeat1d.class, ReproduceCommand.AnagramPoisson5d.class,
-                ReproduceCommand.AnagramAllenCahn.class, ReproduceCommand.AnagramBurgers.class})
+                ReproduceCommand.AnagramAllenCahn.class, ReproduceCommand.AnagramBurgers.class,
+                ReproduceCommand.WidthSineGordon.class, ReproduceCommand.WidthKdv.class})
 final class ReproduceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -110,6 +112,49 @@ final class ReproduceCommand implements Runnable {
     static final class AnagramBurgers extends AnagramStudy {
         String problem() {
             return "burgers";
+        }
+    }
+
+    /** Shared body of the width/scaling studies; runs through the local sweep machinery. */
+    abstract static class WidthStudy implements Callable<Integer> {
+        @Option(names = "--depth", defaultValue = "1", description = "Hidden layers (1 or 2). Default: ${DEFAULT-VALUE}.") int depth;
+        @Option(names = "--max-width", description = "Largest width (default 10000 for depth 1, 1000 for depth 2).") Integer maxWidth;
+        @Option(names = "--seeds", defaultValue = "20") int seeds;
+        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps for the drift.") int steps;
+        @Option(names = "--points", defaultValue = "32", description = "Points per loss group.") int points;
+        @Option(names = "--workers", description = "Parallel points (default: all cores).") Integer workers;
+        @Option(names = "--out", description = "Output directory. Default: reproduce/ntk-width-<problem>.") Path out;
+
+        abstract String problem();
+
+        @Override
+        public Integer call() throws Exception {
+            if (depth < 1 || depth > 2) throw new IllegalArgumentException("--depth must be 1 or 2, got " + depth);
+            int max = maxWidth != null ? maxWidth : depth == 1 ? 10000 : 1000;
+            var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.logWidths(10, max),
+                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, steps, points);
+            Path dir = out != null ? out : Path.of("reproduce", "ntk-width-" + problem() + (depth == 2 ? "-depth2" : ""));
+            int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+            String md = WidthScalingStudy.run(s, dir, w, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
+                    p.done(), p.total(), p.elapsed(), p.eta()));
+            System.out.println();
+            System.out.print(md);
+            System.out.println("\nwrote " + dir + "/results.csv, spread_*.png, norm_*.png, drift_*.png, summary.md");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "ntk-width-sinegordon", description = "NTK block convergence in width N for s ∈ {1/4, 1/2, 3/4, 1} on sine-Gordon (initial-value problem).")
+    static final class WidthSineGordon extends WidthStudy {
+        String problem() {
+            return "sine-gordon";
+        }
+    }
+
+    @Command(name = "ntk-width-kdv", description = "NTK block convergence in width N for s ∈ {1/4, 1/2, 3/4, 1} on KdV (third order).")
+    static final class WidthKdv extends WidthStudy {
+        String problem() {
+            return "kdv";
         }
     }
 }

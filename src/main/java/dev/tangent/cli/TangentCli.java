@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Root of the {@code tangent} command line. */
 @Command(name = "tangent", mixinStandardHelpOptions = true, version = "tangent 0.1.0",
         description = "Physics-informed neural networks with exact NTK analysis and natural-gradient training.",
-        subcommands = {TrainCommand.class, CompareCommand.class, NtkCommand.class, ReproduceCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, CompareCommand.class, NtkCommand.class, ReproduceCommand.class, SweepCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TangentCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

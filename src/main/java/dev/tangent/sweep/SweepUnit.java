@@ -1,0 +1,14 @@
+package dev.tangent.sweep;
+
+import dev.tangent.train.Config;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One kind of sweep point: turns a resolved config into a row of named metrics. Must be thread-safe. */
+public interface SweepUnit {
+    /**
+     * @param config the base config with this point's values set (owned by the call)
+     * @param workDir a directory private to this point, for run files
+     */
+    Map<String, Object> run(Config config, Path workDir) throws Exception;
+}
