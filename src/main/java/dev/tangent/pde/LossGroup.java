@@ -19,4 +19,20 @@ public interface LossGroup {
 
     /** Draws new points (same count, same sampler) with the given seed. */
     void resample(long seed);
+
+    /**
+     * Forward-mode J_g·v restricted to the given rows (out[k] = row rows[k] of J_g times v). The default forms
+     * the group's Jacobian; point groups override it with an exact JVP on the selected points only.
+     */
+    default void jvp(double[] theta, double[] v, int[] rows, double[] out) {
+        int p = theta.length;
+        double[] r = new double[size()];
+        double[] jac = new double[size() * p];
+        evaluate(theta, r, jac, 0);
+        for (int k = 0; k < rows.length; k++) {
+            double s = 0;
+            for (int q = 0; q < p; q++) s += jac[rows[k] * p + q] * v[q];
+            out[k] = s;
+        }
+    }
 }

@@ -69,6 +69,14 @@ final class PointGroup implements LossGroup {
     }
 
     @Override
+    public void jvp(double[] theta, double[] v, int[] rows, double[] out) {
+        int d = residual.inputDim();
+        double[] x = new double[rows.length * d];
+        for (int k = 0; k < rows.length; k++) System.arraycopy(points, rows[k] * d, x, k * d, d);
+        engine.jvp(theta, v, rows.length, x, residual, new double[rows.length], out);
+    }
+
+    @Override
     public void resample(long seed) {
         if (region == null) return;
         setPoints(region.sample(domain, sampler, requested, seed));

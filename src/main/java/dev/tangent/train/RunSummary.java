@@ -53,6 +53,9 @@ public final class RunSummary {
         m.put("steps", r.steps());
         m.put("seconds", r.seconds());
         m.put("loss", r.loss());
+        m.put("seconds_per_step", r.steps() > 0 ? r.seconds() / r.steps() : Double.NaN);
+        m.put("weights", config.get("weights") instanceof String s ? s : config.string("weights.kind", "none"));
+        m.put("weights_seconds", r.weightSeconds());
         if (r.errors() != null) {
             m.put("relative_l2", r.errors().relativeL2());
             m.put("absolute_rms", r.errors().absoluteRms());

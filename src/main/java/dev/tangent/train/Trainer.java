@@ -32,7 +32,8 @@ public final class Trainer {
 
     /** The outcome of a run. */
     public record Result(String status, String message, long steps, double seconds, double loss, ErrorMetrics errors,
-                         Path runDir, double[] theta, double[] lastSpectrum, MetricsTable metrics, Discretization discretization) {}
+                         Path runDir, double[] theta, double[] lastSpectrum, MetricsTable metrics, Discretization discretization,
+                         double weightSeconds) {}
 
     public static final String COMPLETED = "completed";
     public static final String TIME_BUDGET = "time-budget";
@@ -173,7 +174,8 @@ public final class Trainer {
             case TARGET_REACHED -> "reached the target absolute RMS error " + ts.targetError();
             default -> "completed " + step + " steps";
         };
-        return new Result(status, message, step, trainNanos / 1e9, finalLoss, errors, runDir, theta, lastSpectrum, metrics, disc);
+        return new Result(status, message, step, trainNanos / 1e9, finalLoss, errors, runDir, theta, lastSpectrum, metrics, disc,
+                weighting.seconds());
     }
 
     private static Checkpoint checkpoint(long step, long nanos, double[] theta, WeightedProblem wp, Optimizer opt,
