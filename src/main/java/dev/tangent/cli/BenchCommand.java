@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tangent bench}: speed benchmarks that print numbers. */
 @Command(name = "bench", description = "Benchmarks that print timings.",
-        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class, BenchCommand.Ntk.class})
+        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class, BenchCommand.Ntk.class, BenchCommand.Weights.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -93,6 +93,50 @@ final class BenchCommand implements Runnable {
             System.out.printf("heap: kernel %.0f MB; peak heap during the run %.0f MB (baseline %.0f MB; peak is summed over pools, an upper bound)%n",
                     k.length * 8 / 1e6, peak / 1e6, base / 1e6);
             System.out.printf("a dense J would be %.0f MB; J is never stored whole%n", (double) side.size() * mlp.nParams() * 8 / 1e6);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "weights", description = "Cost of one NTK weight update, exact traces vs the sketch, on wave1d with a 2-256-256-256-1 net and 2000 points.")
+    static final class Weights implements Callable<Integer> {
+        @Option(names = "--sketch", defaultValue = "64", description = "Rows per group. Default: ${DEFAULT-VALUE}.") int sketch;
+        @Option(names = "--probes", defaultValue = "1", description = "Rademacher probes. Default: ${DEFAULT-VALUE}.") int probes;
+        @Option(names = "--repeats", defaultValue = "5") int repeats;
+
+        @Override
+        public Integer call() {
+            var mlp = new dev.tangent.nn.Mlp(dev.tangent.nn.MlpSpec.of(2, 256, 256, 256));
+            var d = new dev.tangent.pde.Discretization(dev.tangent.pde.Catalog.get("wave1d"), mlp,
+                    java.util.Map.of("pde", 1400, "initial", 200, "initial-velocity", 200, "boundary", 200), 0);
+            var wp = new dev.tangent.train.WeightedProblem(d);
+            double[] theta = mlp.initialize(0);
+            var rng = new java.util.SplittableRandom(1);
+            double[] exactMs = new double[repeats], sketchMs = new double[repeats], stepMs = new double[repeats];
+            double[] r = new double[wp.nRows()];
+            double[] jac = new double[wp.nRows() * wp.nParams()];
+            for (int k = -1; k < repeats; k++) {
+                long t0 = System.nanoTime();
+                dev.tangent.train.LossWeighting.traces(wp, theta);
+                long t1 = System.nanoTime();
+                for (var g : d.groups()) dev.tangent.train.TraceSketch.estimate(g, theta, sketch, probes, rng);
+                long t2 = System.nanoTime();
+                wp.evaluate(theta, r, jac);
+                long t3 = System.nanoTime();
+                if (k < 0) continue;
+                exactMs[k] = (t1 - t0) / 1e6;
+                sketchMs[k] = (t2 - t1) / 1e6;
+                stepMs[k] = (t3 - t2) / 1e6;
+            }
+            java.util.Arrays.sort(exactMs);
+            java.util.Arrays.sort(sketchMs);
+            java.util.Arrays.sort(stepMs);
+            double e = exactMs[repeats / 2], s = sketchMs[repeats / 2], j = stepMs[repeats / 2];
+            System.out.println("backend: " + NativeBackend.describe());
+            System.out.printf("wave1d, net %s (%d parameters), %d rows in %d groups%n", mlp.spec().shape(), mlp.nParams(), wp.nRows(), d.groups().size());
+            System.out.printf("exact traces (full J of every group):       %8.1f ms%n", e);
+            System.out.printf("sketch (%d rows/group, %d probe, exact J·v): %8.1f ms  → %.1fx cheaper%n", sketch, probes, s, e / s);
+            System.out.printf("for scale: one residual + Jacobian pass (a first-order step's own work): %.1f ms%n", j);
+            System.out.printf("extra network evaluations per update: exact = 1 Jacobian pass; sketch = %d tangent pass(es) on %d rows per group%n", probes, sketch);
             return ExitCodes.OK;
         }
     }

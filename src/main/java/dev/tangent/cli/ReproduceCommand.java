@@ -2,6 +2,7 @@ package dev.tangent.cli;
 
 import dev.tangent.study.LossBalanceStudy;
 import dev.tangent.study.NaturalGradientStudy;
+import dev.tangent.study.NtkWeightsStudy;
 import dev.tangent.study.OperatorSpectraStudy;
 import dev.tangent.study.WidthScalingStudy;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
         subcommands = {ReproduceCommand.OperatorSpectra.class, ReproduceCommand.LossBalance.class,
                 ReproduceCommand.AnagramLaplace2d.class, ReproduceCommand.AnagramHeat1d.class, ReproduceCommand.AnagramPoisson5d.class,
                 ReproduceCommand.AnagramAllenCahn.class, ReproduceCommand.AnagramBurgers.class,
-                ReproduceCommand.WidthSineGordon.class, ReproduceCommand.WidthKdv.class})
+                ReproduceCommand.WidthSineGordon.class, ReproduceCommand.WidthKdv.class,
+                ReproduceCommand.WeightsWave.class, ReproduceCommand.WeightsPoisson.class})
 final class ReproduceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -155,6 +157,46 @@ final class ReproduceCommand implements Runnable {
     static final class WidthKdv extends WidthStudy {
         String problem() {
             return "kdv";
+        }
+    }
+
+    abstract static class WeightsStudy implements Callable<Integer> {
+        @Option(names = "--seeds", defaultValue = "3") int seeds;
+        @Option(names = "--workers", description = "Parallel runs (default: all cores).") Integer workers;
+        @Option(names = "--out") Path out;
+
+        abstract NtkWeightsStudy.Settings settings();
+
+        @Override
+        public Integer call() throws Exception {
+            if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+            var s = settings();
+            Path dir = out != null ? out : Path.of("reproduce", "ntk-weights-" + (s.name().equals("wave1d") ? "wave" : "poisson"));
+            int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+            System.out.print(NtkWeightsStudy.run(s, dir, w, p -> System.out.printf("%d/%d runs done (%.0f s, ETA %.0f s)%n",
+                    p.done(), p.total(), p.elapsed(), p.eta())));
+            System.out.println("\nwrote " + dir + "/error_vs_step.png, weights_vs_step.png, results.csv, summary.md");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "ntk-weights-wave", description = "wave1d with Adam: no weights vs exact NTK weights vs sketched NTK weights.")
+    static final class WeightsWave extends WeightsStudy {
+        @Option(names = "--steps", defaultValue = "3000") int steps;
+        @Option(names = "--width", defaultValue = "64") int width;
+
+        NtkWeightsStudy.Settings settings() {
+            return NtkWeightsStudy.wave(steps, width, seeds);
+        }
+    }
+
+    @Command(name = "ntk-weights-poisson", description = "poisson1d (a = 4) with plain gradient descent: no / exact / sketched NTK weights.")
+    static final class WeightsPoisson extends WeightsStudy {
+        @Option(names = "--steps", defaultValue = "5000") int steps;
+        @Option(names = "--width", defaultValue = "100") int width;
+
+        NtkWeightsStudy.Settings settings() {
+            return NtkWeightsStudy.poisson(steps, width, seeds);
         }
     }
 }

@@ -79,6 +79,7 @@ public final class LocalSweep {
                 row.put(m, String.valueOf(metrics.get(m)));
             }
         } catch (Exception e) {
+            row.keySet().retainAll(new java.util.HashSet<>(spec.keys()) {{ add("id"); }});
             row.put("status", "failed");
             row.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

@@ -19,9 +19,9 @@ public final class SweepUnits {
                 Trainer.Result r = Trainer.run(config, dir, false, null);
                 Map<String, Object> s = RunSummary.summary(config, r);
                 Map<String, Object> out = new LinkedHashMap<>();
-                for (String k : List.of("status", "steps", "seconds", "loss", "relative_l2", "absolute_rms", "max_abs")) {
-                    if (s.containsKey(k)) out.put(k, s.get(k));
-                }
+                s.forEach((k, v) -> {
+                    if (v instanceof Number || k.equals("status")) out.put(k, v);
+                });
                 return out;
             };
             case "ntk-width" -> WidthScalingUnit::run;
