@@ -7,7 +7,6 @@ import dev.tangent.train.RunSummary;
 import dev.tangent.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,7 +103,4 @@ final class TrainCommand implements Callable<Integer> {
         if (ntkEvery != null) c.set("ntk.every", ntkEvery);
         if (name != null) c.set("name", name);
     }
-
-    /** Unused list kept for picocli completion of optimizer names. */
-    static final List<String> OPTIMIZERS = dev.tangent.train.Optimizers.NAMES;
 }

@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import dev.tangent.train.AtomicFiles;
@@ -90,13 +88,5 @@ public final class Charts {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    static TextTitle subtitle(String s) {
-        return new TextTitle(s, new Font("SansSerif", Font.PLAIN, 11));
-    }
-
-    static byte[] png(JFreeChart chart, int w, int h) throws IOException {
-        return ChartUtils.encodeAsPNG(chart.createBufferedImage(w, h));
     }
 }
