@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tangent sweep}: run a sweep locally, or summarize a finished one. */
-@Command(name = "sweep", description = {"Run a sweep (grid/list over config keys) on all local cores, resuming finished points,",
-        "or summarize one: tangent sweep --summarize DIR --x net.width --curve net.s --metric absolute_rms --log"})
+@Command(name = "sweep", description = {"Run a sweep over config keys on all local cores (resumable), or summarize one.",
+        "Example: tangent sweep --summarize DIR --x net.width --curve net.s --metric absolute_rms --log"})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "Sweep YAML.") Path specFile;
     @Option(names = "--out", description = "Sweep directory (default: sweeps/<spec name>).") Path out;
