@@ -41,7 +41,7 @@ public final class NtkWeightsStudy {
                 net: {widths: [%d]}
                 points: {pde: 128, boundary: 2}
                 sampler: {interior: grid, conditions: grid}
-                optimizer: {name: gd, lr: 1e-4}
+                optimizer: {name: gd, lr: 1e-5}
                 train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
                 """.formatted(width, steps, Math.max(1, steps / 50)), seeds, "boundary");
     }
