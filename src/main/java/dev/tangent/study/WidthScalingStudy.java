@@ -47,7 +47,7 @@ public final class WidthScalingStudy {
 
     static String summarize(Settings s, List<Map<String, String>> rows, Path out) {
         StringBuilder md = new StringBuilder("# NTK width and scaling: " + s.problem() + "\n\n");
-        md.append(String.format("1 input → %d hidden layer(s) of width N (tanh, standard init) → output scaled by N^-s. "
+        md.append(String.format("inputs (t, x) → %d hidden layer(s) of width N (tanh, standard init) → output scaled by N^-s. "
                 + "Widths %s, s ∈ %s, %d seeds, %d points per loss group (fixed across seeds), %d gradient-descent steps "
                 + "with η = 1/λ_max. Slopes are least-squares fits of log(quantity) against log N.%n%n",
                 s.depth(), s.widths(), s.scalings(), s.seeds(), s.points(), s.steps()));
