@@ -76,7 +76,8 @@ public final class LocalSweep {
             List<String> wanted = spec.metrics().isEmpty() ? new ArrayList<>(metrics.keySet()) : spec.metrics();
             for (String m : wanted) {
                 if (!metrics.containsKey(m)) throw new IllegalArgumentException("unit " + spec.run() + " has no metric '" + m + "'; available: " + metrics.keySet());
-                row.put(m, String.valueOf(metrics.get(m)));
+                // the unit's own status (e.g. converged) must not overwrite the sweep's ok/failed
+                row.put(m.equals("status") ? "run_status" : m, String.valueOf(metrics.get(m)));
             }
         } catch (Exception e) {
             row.keySet().retainAll(new java.util.HashSet<>(spec.keys()) {{ add("id"); }});

@@ -138,6 +138,23 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         return out;
     }
 
+    /**
+     * A self-contained YAML form of this sweep (base config inline, every point listed explicitly) that parses
+     * back to the same points, ids and metrics; shipped to remote workers.
+     */
+    public String toYaml() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run);
+        m.put("base", base.tree());
+        m.put("points", points);
+        if (!metrics.isEmpty()) m.put("metrics", metrics);
+        try {
+            return YAML.writeValueAsString(m);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The config of one point. */
     public Config configFor(Map<String, Object> point) {
         Config c = base.copy();

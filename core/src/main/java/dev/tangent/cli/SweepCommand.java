@@ -21,7 +21,8 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "Sweep YAML.") Path specFile;
     @Option(names = "--out", description = "Sweep directory (default: sweeps/<spec name>).") Path out;
     @Option(names = "--workers", description = "Parallel points (default: all cores).") Integer workers;
-    @Option(names = "--engine", defaultValue = "local", description = "local (Spark: see README).") String engine;
+    @Option(names = "--engine", defaultValue = "local", description = "local | spark (needs tangent-spark.jar and Spark on the classpath).") String engine;
+    @Option(names = "--master", defaultValue = "local[2]", description = "Spark master when --engine spark (local[2], spark://host:7077, yarn). Default: ${DEFAULT-VALUE}.") String master;
     @Option(names = "--summarize", paramLabel = "DIR", description = "Summarize DIR/results.csv instead of running.") Path summarize;
     @Option(names = "--x", description = "Key on the x axis of the summary plot.") String x;
     @Option(names = "--curve", description = "One curve per value of this key.") String curve;
@@ -33,8 +34,8 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (summarize != null) return summarize(summarize);
         if (specFile == null) throw new IllegalArgumentException("give a sweep spec (SPEC) or --summarize DIR");
-        if (!engine.equals("local")) {
-            throw new IllegalArgumentException("--engine " + engine + " is not available in the core tool; allowed: [local]");
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
         }
         SweepSpec spec = SweepSpec.load(specFile);
         String name = specFile.getFileName().toString().replaceAll("\\\\.ya?ml$", "");
@@ -42,12 +43,24 @@ final class SweepCommand implements Callable<Integer> {
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         System.out.printf("sweep %s: %d points, unit %s, %d workers → %s%n", name, spec.points().size(), spec.run(), w, dir);
         long t0 = System.nanoTime();
-        SweepResults r = LocalSweep.run(spec, dir, w, p -> System.out.printf("%d/%d done (%.0f s, ETA %.0f s) %s: %s%n",
+        SweepResults r = engine.equals("spark") ? sparkEngine().run(spec, dir, master)
+                : LocalSweep.run(spec, dir, w, p -> System.out.printf("%d/%d done (%.0f s, ETA %.0f s) %s: %s%n",
                 p.done(), p.total(), p.elapsed(), p.eta(), p.lastId(), p.lastStatus()));
         long failed = r.rows().stream().filter(row -> !"ok".equals(row.get("status"))).count();
         System.out.printf("finished in %.1f s: %d rows in %s (%d failed)%n", (System.nanoTime() - t0) / 1e9, r.rows().size(),
                 dir.resolve("results.csv"), failed);
         return failed == 0 ? ExitCodes.OK : ExitCodes.STOPPED;
+    }
+
+    /** The Spark engine lives in the tangent-spark module; it is found on the classpath when present. */
+    private static dev.tangent.sweep.SweepEngine sparkEngine() {
+        try {
+            return (dev.tangent.sweep.SweepEngine) Class.forName("dev.tangent.spark.SparkSweepEngine").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalArgumentException("--engine spark needs the tangent-spark module and Spark on the classpath; run "
+                    + "spark-submit --class dev.tangent.spark.SparkSweepMain --master local[2] spark/target/tangent-spark.jar sweep SPEC "
+                    + "(see README, Sweeps on Spark)");
+        }
     }
 
     private int summarize(Path dir) {
