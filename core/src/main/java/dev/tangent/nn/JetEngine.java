@@ -129,7 +129,26 @@ public final class JetEngine {
         forward(theta, nPoints, x);
         gather(nPoints, values);
         residual.evaluate(nPoints, x, values, r, partials);
-        if (jac != null) backward(theta, nPoints, partials, jac, jacRow);
+        if (jac != null) backward(theta, nPoints, partials, jac, jacRow, null);
+    }
+
+    /**
+     * Residual r (modified) and the gradient of (scale/2)·Σ_i r_i², accumulated: grad += scale·Σ_i r_i ∇θ r_i.
+     * One reverse pass with a GEMM per layer (Δ·Aᵀ); J is never formed, so this is the cheap path for
+     * first-order optimizers.
+     */
+    public void residualGradient(double[] theta, int nPoints, double[] x, PointResidual residual, double scale,
+                                 double[] r, double[] grad) {
+        checkLength(r, nPoints, "residual");
+        checkLength(grad, mlp.nParams(), "gradient");
+        forward(theta, nPoints, x);
+        gather(nPoints, values);
+        residual.evaluate(nPoints, x, values, r, partials);
+        int m = plan.derivatives().size();
+        for (int k = 0; k < m; k++) {
+            for (int i = 0; i < nPoints; i++) partials[k * nPoints + i] *= scale * r[i];
+        }
+        backward(theta, nPoints, partials, null, 0, grad);
     }
 
     /**
@@ -139,7 +158,7 @@ public final class JetEngine {
      */
     public void linearJacobian(double[] theta, int nPoints, double[] weights, double[] jac) {
         checkLength(jac, (long) nPoints * mlp.nParams(), "Jacobian");
-        backward(theta, nPoints, weights, jac, 0);
+        backward(theta, nPoints, weights, jac, 0, null);
     }
 
     private static void checkLength(double[] a, long n, String what) {
@@ -296,7 +315,8 @@ public final class JetEngine {
 
     // ---------------------------------------------------------------- backward
 
-    private void backward(double[] theta, int nPoints, double[] seedsPerDerivative, double[] jac, int jacRow) {
+    /** Reverse pass; writes Jacobian rows when jac is non-null, accumulates Σ_i rows into grad when grad is non-null. */
+    private void backward(double[] theta, int nPoints, double[] seedsPerDerivative, double[] jac, int jacRow, double[] grad) {
         int cols = nPoints * comps;
         double[] g = adj[layers - 1];
         java.util.Arrays.fill(g, 0, cols, 0.0);
@@ -309,8 +329,11 @@ public final class JetEngine {
         }
         long t = System.nanoTime();
         for (int l = layers - 1; l >= 0; l--) {
-            assembleRows(l, nPoints, jac, jacRow);
-            phaseFlops[Phase.ASSEMBLY.ordinal()] += 2L * mlp.fanIn(l) * mlp.fanOut(l) * cols;
+            if (jac != null) {
+                assembleRows(l, nPoints, jac, jacRow);
+                phaseFlops[Phase.ASSEMBLY.ordinal()] += 2L * mlp.fanIn(l) * mlp.fanOut(l) * cols;
+            }
+            if (grad != null) accumulateGradient(l, nPoints, grad);
             t = tick(Phase.ASSEMBLY, t);
             if (l == 0) break;
             int nIn = mlp.fanIn(l);
@@ -336,6 +359,19 @@ public final class JetEngine {
                 }
             });
             t = tick(Phase.BACKWARD_JETS, t);
+        }
+    }
+
+    /** grad_W += c·Δ_l·A_lᵀ over all columns (one GEMM), grad_b += Σ_i Δ_l[:, value column of i]. */
+    private void accumulateGradient(int l, int nPoints, double[] grad) {
+        int nIn = mlp.fanIn(l), nOut = mlp.fanOut(l), cols = nPoints * comps;
+        Blas.gemm(false, true, nOut, nIn, cols, mlp.layerScale(l), adj[l], 0, nOut, act[l], 0, nIn, 1.0, grad,
+                mlp.weightOffset(l), nOut);
+        double[] g = adj[l];
+        int bOff = mlp.biasOffset(l);
+        for (int i = 0; i < nPoints; i++) {
+            int o = i * comps * nOut;
+            for (int q = 0; q < nOut; q++) grad[bOff + q] += g[o + q];
         }
     }
 

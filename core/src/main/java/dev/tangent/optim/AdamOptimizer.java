@@ -50,10 +50,9 @@ public final class AdamOptimizer implements Optimizer {
             m = new double[n];
             v = new double[n];
         }
-        ws.ensure(rows, n, true);
+        ws.ensure(rows, n, false);
         long t0 = System.nanoTime();
-        double loss = p.evaluate(theta, ws.r, ws.jac);
-        ws.gradient(rows, n);
+        double loss = p.gradient(theta, ws.r, ws.grad);
         long jt = System.nanoTime() - t0;
         t++;
         double lr = s.lr() * Math.pow(s.decayRate(), (double) (t - 1) / s.decaySteps());

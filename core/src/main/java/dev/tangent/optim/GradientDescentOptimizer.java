@@ -20,10 +20,9 @@ public final class GradientDescentOptimizer implements Optimizer {
     @Override
     public StepReport step(double[] theta, LeastSquaresProblem p) {
         int n = p.nParams(), rows = p.nRows();
-        ws.ensure(rows, n, true);
+        ws.ensure(rows, n, false);
         long t0 = System.nanoTime();
-        double loss = p.evaluate(theta, ws.r, ws.jac);
-        ws.gradient(rows, n);
+        double loss = p.gradient(theta, ws.r, ws.grad);
         for (int i = 0; i < n; i++) theta[i] -= lr * ws.grad[i];
         return StepReport.firstOrder(loss, lr, System.nanoTime() - t0);
     }

@@ -43,9 +43,8 @@ public final class LbfgsOptimizer implements Optimizer {
 
     private double evaluate(LeastSquaresProblem p, double[] theta, double[] gOut) {
         int n = p.nParams(), rows = p.nRows();
-        ws.ensure(rows, n, true);
-        double l = p.evaluate(theta, ws.r, ws.jac);
-        ws.gradient(rows, n);
+        ws.ensure(rows, n, false);
+        double l = p.gradient(theta, ws.r, ws.grad);
         System.arraycopy(ws.grad, 0, gOut, 0, n);
         evals++;
         return l;

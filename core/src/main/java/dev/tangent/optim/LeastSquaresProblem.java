@@ -16,6 +16,19 @@ public interface LeastSquaresProblem {
      */
     double evaluate(double[] theta, double[] r, double[] jac);
 
+    /**
+     * Scaled residuals into r and the gradient ∇L = 2Φᵀr̃ into grad (overwritten); returns the loss. The default
+     * forms Φ; problems with a cheaper reverse pass override it.
+     */
+    default double gradient(double[] theta, double[] r, double[] grad) {
+        int n = nParams(), rows = nRows();
+        double[] jac = new double[rows * n];
+        double loss = evaluate(theta, r, jac);
+        java.util.Arrays.fill(grad, 0.0);
+        dev.tangent.linalg.Blas.gemm(false, false, n, 1, rows, 2.0, jac, 0, n, r, 0, Math.max(1, rows), 0.0, grad, 0, n);
+        return loss;
+    }
+
     /** Loss only: the residual pass without the Jacobian. */
     default double loss(double[] theta, double[] r) {
         return evaluate(theta, r, null);

@@ -19,10 +19,4 @@ final class Workspace {
             theta = new double[params];
         }
     }
-
-    /** ∇L = 2 Φᵀ r̃ from the row-major Jacobian. */
-    void gradient(int rows, int params) {
-        java.util.Arrays.fill(grad, 0.0);
-        dev.tangent.linalg.Blas.gemm(false, false, params, 1, rows, 2.0, jac, 0, params, r, 0, Math.max(1, rows), 0.0, grad, 0, params);
-    }
 }

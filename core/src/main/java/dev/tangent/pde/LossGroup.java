@@ -21,6 +21,21 @@ public interface LossGroup {
     void resample(long seed);
 
     /**
+     * Writes r_g into r[rowOffset…] and accumulates grad += scale·Σ_i r_i ∇θ r_i. The default forms J_g; point
+     * groups override it with a single reverse pass.
+     */
+    default void gradient(double[] theta, double scale, double[] r, int rowOffset, double[] grad) {
+        int p = theta.length;
+        double[] jac = new double[size() * p];
+        double[] rr = new double[size()];
+        evaluate(theta, rr, jac, 0);
+        for (int i = 0; i < size(); i++) {
+            r[rowOffset + i] = rr[i];
+            for (int q = 0; q < p; q++) grad[q] += scale * rr[i] * jac[i * p + q];
+        }
+    }
+
+    /**
      * Forward-mode J_g·v restricted to the given rows (out[k] = row rows[k] of J_g times v). The default forms
      * the group's Jacobian; point groups override it with an exact JVP on the selected points only.
      */

@@ -69,6 +69,12 @@ final class PointGroup implements LossGroup {
     }
 
     @Override
+    public void gradient(double[] theta, double scale, double[] r, int rowOffset, double[] grad) {
+        engine.residualGradient(theta, n, points, residual, scale, rowBuf, grad);
+        System.arraycopy(rowBuf, 0, r, rowOffset, n);
+    }
+
+    @Override
     public void jvp(double[] theta, double[] v, int[] rows, double[] out) {
         int d = residual.inputDim();
         double[] x = new double[rows.length * d];

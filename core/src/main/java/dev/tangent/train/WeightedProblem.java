@@ -49,6 +49,30 @@ public final class WeightedProblem implements LeastSquaresProblem {
         return disc.rows();
     }
 
+    /** ∇L by one reverse pass per group (no Jacobian): grad = Σ_g (2λ_g/S_g) Σ_i r_i ∇r_i. */
+    @Override
+    public double gradient(double[] theta, double[] r, double[] grad) {
+        java.util.Arrays.fill(grad, 0.0);
+        int row = 0;
+        double loss = 0;
+        List<LossGroup> groups = disc.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            LossGroup grp = groups.get(g);
+            int s = grp.size();
+            grp.gradient(theta, 2 * lambda[g] / s, r, row, grad);
+            double scale = Math.sqrt(lambda[g] / s);
+            double ss = 0;
+            for (int i = row; i < row + s; i++) {
+                ss += r[i] * r[i];
+                r[i] *= scale;
+            }
+            groupLoss[g] = ss / s;
+            loss += lambda[g] * ss / s;
+            row += s;
+        }
+        return loss;
+    }
+
     @Override
     public double evaluate(double[] theta, double[] r, double[] jac) {
         int row = 0;
