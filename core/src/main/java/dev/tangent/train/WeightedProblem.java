@@ -60,14 +60,7 @@ public final class WeightedProblem implements LeastSquaresProblem {
             LossGroup grp = groups.get(g);
             int s = grp.size();
             grp.gradient(theta, 2 * lambda[g] / s, r, row, grad);
-            double scale = Math.sqrt(lambda[g] / s);
-            double ss = 0;
-            for (int i = row; i < row + s; i++) {
-                ss += r[i] * r[i];
-                r[i] *= scale;
-            }
-            groupLoss[g] = ss / s;
-            loss += lambda[g] * ss / s;
+            loss += scaleRows(g, r, row, s);
             row += s;
         }
         return loss;
@@ -83,19 +76,25 @@ public final class WeightedProblem implements LeastSquaresProblem {
             LossGroup grp = groups.get(g);
             int s = grp.size();
             grp.evaluate(theta, r, jac, row);
+            loss += scaleRows(g, r, row, s);
             double scale = Math.sqrt(lambda[g] / s);
-            double ss = 0;
-            for (int i = row; i < row + s; i++) {
-                ss += r[i] * r[i];
-                r[i] *= scale;
-            }
-            groupLoss[g] = ss / s;
-            loss += lambda[g] * ss / s;
             if (jac != null && scale != 1.0) {
                 for (int i = row * p; i < (row + s) * p; i++) jac[i] *= scale;
             }
             row += s;
         }
         return loss;
+    }
+
+    /** Records group g's mean square, scales its rows by sqrt(λ_g/S_g) in place, returns its weighted loss. */
+    private double scaleRows(int g, double[] r, int row, int s) {
+        double scale = Math.sqrt(lambda[g] / s);
+        double ss = 0;
+        for (int i = row; i < row + s; i++) {
+            ss += r[i] * r[i];
+            r[i] *= scale;
+        }
+        groupLoss[g] = ss / s;
+        return lambda[g] * ss / s;
     }
 }
