@@ -32,14 +32,7 @@ public final class Lapack {
         DoublePointer ps = nb.doubles(1, k);
         DoublePointer pu = nb.doubles(2, (long) m * k);
         DoublePointer pvt = nb.doubles(3, (long) k * n);
-        IntPointer iwork = nb.ints(8L * k);
-        DoublePointer query = nb.doubles(4, 1);
-        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'S', m, n, pa, m, ps, pu, m, pvt, k, query, -1, iwork),
-                "dgesdd workspace query");
-        int lwork = (int) Math.ceil(query.get(0));
-        DoublePointer work = nb.doubles(4, lwork);
-        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'S', m, n, pa, m, ps, pu, m, pvt, k, work, lwork, iwork),
-                "dgesdd");
+        gesdd(nb, (byte) 'S', m, n, pa, ps, pu, m, pvt, k);
         double[] s = new double[k];
         double[] u = new double[m * k];
         double[] vt = new double[k * n];
@@ -62,14 +55,7 @@ public final class Lapack {
         DoublePointer pa = nb.load(0, a, 0, m * n);
         DoublePointer ps = nb.doubles(1, k);
         DoublePointer dummy = nb.doubles(2, 1);
-        IntPointer iwork = nb.ints(8L * k);
-        DoublePointer query = nb.doubles(4, 1);
-        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'N', m, n, pa, m, ps, dummy, 1, dummy, 1, query, -1, iwork),
-                "dgesdd workspace query");
-        int lwork = (int) Math.ceil(query.get(0));
-        DoublePointer work = nb.doubles(4, lwork);
-        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, (byte) 'N', m, n, pa, m, ps, dummy, 1, dummy, 1, work, lwork, iwork),
-                "dgesdd");
+        gesdd(nb, (byte) 'N', m, n, pa, ps, dummy, 1, dummy, 1);
         double[] s = new double[k];
         ps.get(s);
         return s;
@@ -148,6 +134,18 @@ public final class Lapack {
         double[] s = new double[k];
         ps.get(s);
         return new LeastSquares(x, rank.get(0), s);
+    }
+
+    /** dgesdd with a workspace query first (the workspace buffer is reused across calls). */
+    private static void gesdd(NativeBuffers nb, byte jobz, int m, int n, DoublePointer pa, DoublePointer ps,
+                              DoublePointer pu, int ldu, DoublePointer pvt, int ldvt) {
+        IntPointer iwork = nb.ints(8L * Math.min(m, n));
+        DoublePointer query = nb.doubles(4, 1);
+        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, jobz, m, n, pa, m, ps, pu, ldu, pvt, ldvt, query, -1, iwork),
+                "dgesdd workspace query");
+        int lwork = (int) Math.ceil(query.get(0));
+        DoublePointer work = nb.doubles(4, lwork);
+        check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, jobz, m, n, pa, m, ps, pu, ldu, pvt, ldvt, work, lwork, iwork), "dgesdd");
     }
 
     private static void check(int info, String routine) {
