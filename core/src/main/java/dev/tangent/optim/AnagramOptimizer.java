@@ -72,7 +72,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     Solve solve(int rows, int n) {
         Svd svd = Lapack.svd(n, rows, ws.jac); // Φᵀ (P × S) = U' Σ V'ᵀ, so Φ⁺ = U' Σ⁺ V'ᵀ
         int k = svd.k();
-        if (adaptive() && Double.isNaN(factor)) factor = Cutoff.defaultFactor(n);
+        if (adaptive() && Double.isNaN(factor)) factor = s.cutoff().startFactor(n);
         double tol = adaptive() ? factor * svd.s()[0] : s.cutoff().tolerance(svd.s()[0], n);
         int rank = svd.rankAbove(tol);
         double[] w = new double[Math.max(rank, 1)];

@@ -8,10 +8,17 @@ import java.util.Locale;
  * is lowered tenfold (down to value·σ_max) after each step that lowers the loss by less than 10%, so
  * training continues past the floor a fixed cutoff stops at, while early steps keep the safe cutoff.
  */
-public record Cutoff(Kind kind, double value) {
+public record Cutoff(Kind kind, double value, double start) {
     public enum Kind { ABSOLUTE, RELATIVE, DEFAULT, ADAPTIVE }
 
+    public Cutoff(Kind kind, double value) {
+        this(kind, value, Double.NaN);
+    }
+
     public Cutoff {
+        if (kind == Kind.ADAPTIVE && !Double.isNaN(start) && !(start > 0 && start < 1)) {
+            throw new IllegalArgumentException("optimizer.cutoff_start must be in (0, 1), got " + start);
+        }
         if (kind != Kind.DEFAULT && kind != Kind.ADAPTIVE && !(value >= 0 && Double.isFinite(value))) {
             throw new IllegalArgumentException("optimizer.cutoff must be a finite number >= 0, got " + value);
         }
@@ -29,9 +36,19 @@ public record Cutoff(Kind kind, double value) {
         return new Cutoff(Kind.DEFAULT, Double.NaN);
     }
 
-    /** Adaptive cutoff with the given floor relative to σ_max. */
+    /** Adaptive cutoff with the given floor relative to σ_max, starting at the default sqrt(ε·P). */
     public static Cutoff adaptive(double floor) {
         return new Cutoff(Kind.ADAPTIVE, floor);
+    }
+
+    /** Adaptive cutoff from {@code start}·σ_max down to {@code floor}·σ_max. */
+    public static Cutoff adaptive(double floor, double start) {
+        return new Cutoff(Kind.ADAPTIVE, floor, start);
+    }
+
+    /** The relative factor an adaptive cutoff starts from. */
+    public double startFactor(int nParams) {
+        return Double.isNaN(start) ? defaultFactor(nParams) : start;
     }
 
     /** The relative factor an adaptive cutoff starts from: sqrt(ε_f64·P). */

@@ -55,7 +55,7 @@ public final class NaturalGradientStudy {
                 net: {widths: [20, 20, 20]}
                 points: {pde: 2000, initial: 100, boundary: 100}
                 sampler: {interior: sobol, conditions: sobol}
-                """, "{name: anagram}", 500, 120, 10));
+                """, "{name: anagram, cutoff: 1e-3, cutoff_kind: relative}", 500, 300, 10));
     }
 
     private static void add(Setup s) {

@@ -54,11 +54,12 @@ public final class Optimizers {
         if (!preset.isEmpty() && !preset.equals("precise")) {
             throw new IllegalArgumentException("unknown optimizer.preset '" + preset + "'; allowed: [precise]");
         }
-        if (preset.equals("precise") && !c.has("optimizer.cutoff_kind")) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10));
+        double start = c.number("optimizer.cutoff_start", Double.NaN);
+        if (preset.equals("precise") && !c.has("optimizer.cutoff_kind")) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10), start);
         if (!c.has("optimizer.cutoff") && !c.has("optimizer.cutoff_kind")) return Cutoff.defaults();
         Cutoff.Kind kind = Cutoff.parseKind(c.string("optimizer.cutoff_kind", "absolute"));
         if (kind == Cutoff.Kind.DEFAULT) return Cutoff.defaults();
-        if (kind == Cutoff.Kind.ADAPTIVE) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10));
+        if (kind == Cutoff.Kind.ADAPTIVE) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10), start);
         if (!c.has("optimizer.cutoff")) throw new IllegalArgumentException("optimizer.cutoff is required with cutoff_kind " + kind.name().toLowerCase());
         return new Cutoff(kind, c.number("optimizer.cutoff", 0));
     }

@@ -81,6 +81,22 @@ class OptimizerTest {
     }
 
     @Test
+    void adaptiveCutoffStartsWhereItIsTold() {
+        int rows = 4, params = 3;
+        double[] a = new double[rows * params];
+        a[0] = 1; // singular values 1, 0.1, 0.01
+        a[params + 1] = 0.1;
+        a[2 * params + 2] = 0.01;
+        LeastSquaresProblem p = TestProblems.linear(a, new double[] {1, 1, 1, 1}, rows, params);
+        StepReport high = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.05)))
+                .step(new double[params], p);
+        assertEquals(2, high.rank(), "start 0.05·σ_max keeps 1 and 0.1");
+        StepReport low = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10)))
+                .step(new double[params], p);
+        assertEquals(3, low.rank(), "the default start sqrt(ε·P) keeps all three");
+    }
+
+    @Test
     void engdGramAndKernelFormsGiveTheSameDirection() {
         for (int[] shape : new int[][] {{5, 9}, {12, 4}}) {
             int rows = shape[0], params = shape[1];
