@@ -103,6 +103,38 @@ public final class Lapack {
     }
 
     /**
+     * Solves (A + shift·I)·x = b for symmetric A (n×n, not modified; e.g. a Gram matrix) by Cholesky, writing x
+     * (length ≥ n, modified). Returns false, leaving x undefined, when A + shift·I is not numerically positive
+     * definite, so a damped solver can raise the shift and retry. The factor is kept in a per-thread buffer:
+     * {@link #choleskyResolve} reuses it for further right-hand sides until the next native call.
+     */
+    public static boolean choleskyShiftedSolve(int n, double[] a, double shift, double[] b, double[] x) {
+        Checks.shape(n > 0, "choleskyShiftedSolve needs n > 0, got %d", n);
+        Checks.fits(a, 0, (long) n * n, "A");
+        Checks.fits(b, 0, n, "b");
+        Checks.fits(x, 0, n, "x");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(5, a, 0, n * n);
+        if (shift != 0) {
+            for (int i = 0; i < n; i++) pa.put((long) i * n + i, a[i * n + i] + shift);
+        }
+        int info = NativeBackend.sized((double) n * n * n / 3, () -> LAPACKE_dpotrf(LAPACK_COL_MAJOR, (byte) 'L', n, pa, n));
+        if (info > 0) return false;
+        check(info, "dpotrf");
+        choleskyResolve(n, b, x);
+        return true;
+    }
+
+    /** Solves with the factor of the last successful {@link #choleskyShiftedSolve} on this thread; x is modified. */
+    public static void choleskyResolve(int n, double[] b, double[] x) {
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.doubles(5, (long) n * n);
+        DoublePointer pb = nb.load(6, b, 0, n);
+        check(LAPACKE_dpotrs(LAPACK_COL_MAJOR, (byte) 'L', n, 1, pa, n, pb, n), "dpotrs");
+        pb.get(x, 0, n);
+    }
+
+    /**
      * Minimum-norm least squares min‖A·X − B‖ by SVD (dgelsd). A is m×n, B is m×nrhs (neither modified).
      * Singular values below {@code rcond}·σ_max are treated as zero (rcond &lt; 0: machine precision).
      */

@@ -26,7 +26,8 @@ public final class Config {
             "net", Set.of("widths", "width", "depth", "activation", "s", "parameterization"),
             "sampler", Set.of("interior", "conditions", "resample_every"),
             "optimizer", Set.of("name", "preset", "lr", "beta1", "beta2", "decay_rate", "decay_steps", "history",
-                    "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "form", "rcond"),
+                    "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "form", "rcond", "solver", "damping",
+                    "accept_ratio", "acceleration", "accel_ratio"),
             "train", Set.of("steps", "time", "eval_every", "log_every", "target_error", "checkpoint_every", "progress_every"),
             "weights", Set.of("kind", "every", "ema", "probes", "sketch", "estimator"),
             "ntk", Set.of("every", "max_points", "steps"));

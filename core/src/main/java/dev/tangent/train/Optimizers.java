@@ -6,6 +6,8 @@ import dev.tangent.optim.Cutoff;
 import dev.tangent.optim.EngdOptimizer;
 import dev.tangent.optim.GradientDescentOptimizer;
 import dev.tangent.optim.LbfgsOptimizer;
+import dev.tangent.optim.LevenbergMarquardtOptimizer;
+import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.optim.Optimizer;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
 public final class Optimizers {
     private Optimizers() {}
 
-    public static final List<String> NAMES = List.of("anagram", "engd", "adam", "lbfgs", "gd");
+    public static final List<String> NAMES = List.of("lm", "anagram", "engd", "adam", "lbfgs", "gd");
 
     /**
      * The {@code precise} preset (ANaGRAM): an adaptive cutoff from sqrt(ε·P)·σ_max down to 1e-10·σ_max, and,
@@ -41,11 +43,26 @@ public final class Optimizers {
                     .withHistory((int) c.integer("optimizer.history", 50)));
             case "anagram" -> new AnagramOptimizer(new AnagramOptimizer.Settings(cutoff(c),
                     (int) c.integer("optimizer.line_search_steps", 30)));
+            case "lm" -> new LevenbergMarquardtOptimizer(new LevenbergMarquardtOptimizer.Settings(
+                    DampedLeastSquares.Route.parse(c.string("optimizer.solver", "auto")), c.number("optimizer.damping", 1e-3),
+                    c.number("optimizer.accept_ratio", 1e-4), flag(c, "optimizer.acceleration", true),
+                    c.number("optimizer.accel_ratio", 0.75)));
             case "engd" -> new EngdOptimizer(new EngdOptimizer.Settings(
                     EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")), c.number("optimizer.rcond", 1e-12),
                     (int) c.integer("optimizer.line_search_steps", 30)));
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; allowed: " + NAMES);
         };
+    }
+
+    /** A yes/no key: YAML booleans or the words true/false. */
+    static boolean flag(Config c, String key, boolean fallback) {
+        Object v = c.get(key);
+        if (v == null) return fallback;
+        if (v instanceof Boolean b) return b;
+        String t = v.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("true")) return true;
+        if (t.equals("false")) return false;
+        throw new IllegalArgumentException("config key '" + key + "' must be true or false, got '" + v + "'");
     }
 
     /** cutoff + cutoff_kind; a cutoff without a kind is absolute, no cutoff is the default relative rule. */

@@ -67,7 +67,7 @@ public final class Trainer {
         LossWeighting weighting = LossWeighting.from(config, wp);
         NtkMonitor ntk = NtkMonitor.from(config, disc);
 
-        List<String> cols = new ArrayList<>(List.of("step", "seconds", "loss", "rel_l2", "abs_rms", "eta", "rank", "sigma_max", "sigma_min_kept"));
+        List<String> cols = new ArrayList<>(List.of("step", "seconds", "loss", "rel_l2", "abs_rms", "eta", "rank", "sigma_max", "sigma_min_kept", "mu", "rho"));
         for (LossGroup g : disc.groups()) cols.add("loss_" + g.name());
         for (LossGroup g : disc.groups()) cols.add("lambda_" + g.name());
         cols.addAll(ntk.columns());
@@ -162,7 +162,8 @@ public final class Trainer {
         errors = disc.errors(theta);
         if (metrics.rows().isEmpty() || metrics.rows().get(metrics.rows().size() - 1)[0] != step) {
             StepReport rep = last != null ? last : new StepReport(finalLoss, Double.NaN, -1, Double.NaN, Double.NaN, 0, 0, 0, 0, null);
-            StepReport fin = new StepReport(finalLoss, rep.eta(), rep.rank(), rep.sigmaMax(), rep.sigmaMinKept(), 0, 0, 0, 0, null);
+            StepReport fin = new StepReport(finalLoss, rep.eta(), rep.rank(), rep.sigmaMax(), rep.sigmaMinKept(), 0, 0, 0, 0, null,
+                    rep.damping(), rep.ratio());
             metrics.add(row(step, trainNanos, fin, errors, wp, ntk.measure(theta, step)));
         }
         if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, finalLoss, errors, last, true));
@@ -197,7 +198,7 @@ public final class Trainer {
 
     private static double[] row(long step, long nanos, StepReport rep, ErrorMetrics e, WeightedProblem wp, double[] ntkValues) {
         int groups = wp.weights().length;
-        double[] r = new double[9 + 2 * groups + ntkValues.length];
+        double[] r = new double[11 + 2 * groups + ntkValues.length];
         r[0] = step;
         r[1] = nanos / 1e9;
         r[2] = rep.loss();
@@ -207,10 +208,12 @@ public final class Trainer {
         r[6] = rep.rank();
         r[7] = rep.sigmaMax();
         r[8] = rep.sigmaMinKept();
+        r[9] = rep.damping();
+        r[10] = rep.ratio();
         double[] gl = wp.groupLosses();
-        System.arraycopy(gl, 0, r, 9, groups);
-        System.arraycopy(wp.weights(), 0, r, 9 + groups, groups);
-        System.arraycopy(ntkValues, 0, r, 9 + 2 * groups, ntkValues.length);
+        System.arraycopy(gl, 0, r, 11, groups);
+        System.arraycopy(wp.weights(), 0, r, 11 + groups, groups);
+        System.arraycopy(ntkValues, 0, r, 11 + 2 * groups, ntkValues.length);
         return r;
     }
 }
