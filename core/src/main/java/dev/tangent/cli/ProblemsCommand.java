@@ -36,7 +36,8 @@ final class ProblemsCommand implements Callable<Integer> {
         System.out.println("  defaults:   net " + p.domain().dim() + "-" + String.join("-",
                 Arrays.stream(d.hidden()).mapToObj(Integer::toString).toList()) + "-1 " + d.activation().label()
                 + ", " + d.interiorPoints() + " interior points (" + d.interiorSampler().label() + "), conditions sampled by "
-                + d.conditionSampler().label());
+                + d.conditionSampler().label() + ", time budget " + (int) d.seconds() + " s, optimizer "
+                + dev.tangent.train.Optimizers.DEFAULT);
         if (!Catalog.options(name).isEmpty()) System.out.println("  options:    " + Catalog.options(name));
         return ExitCodes.OK;
     }

@@ -26,7 +26,8 @@ final class ProgressPrinter implements Trainer.Listener {
         String rank = p.report() != null && p.report().rank() >= 0 ? String.format(" rank %d", p.report().rank()) : "";
         String eta = p.report() != null && Double.isFinite(p.report().eta()) ? String.format(" η %.2e", p.report().eta()) : "";
         String err = p.errors() == null ? "" : String.format(" abs RMS %.3e rel L2 %.3e", p.errors().absoluteRms(), p.errors().relativeL2());
-        String line = String.format("step %d/%d loss %.3e%s%s%s %.1fs", p.step(), p.maxSteps(), p.loss(), err, rank, eta, p.seconds());
+        String of = p.maxSteps() == dev.tangent.train.TrainSettings.UNLIMITED ? "" : "/" + p.maxSteps();
+        String line = String.format("step %d%s loss %.3e%s%s%s %.1fs", p.step(), of, p.loss(), err, rank, eta, p.seconds());
         if (terminal) {
             System.out.print("\r" + line + "   ");
             pending = true;

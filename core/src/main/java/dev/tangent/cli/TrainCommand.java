@@ -3,6 +3,7 @@ package dev.tangent.cli;
 import dev.tangent.pde.ErrorMetrics;
 import dev.tangent.report.RunReport;
 import dev.tangent.train.Config;
+import dev.tangent.train.Optimizers;
 import dev.tangent.train.RunSummary;
 import dev.tangent.train.Trainer;
 import java.nio.file.Files;
@@ -21,10 +22,10 @@ final class TrainCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--problem", description = "Catalog problem (see `tangent problems`).") String problem;
-    @Option(names = "--optimizer", description = "anagram | engd | adam | lbfgs | gd") String optimizer;
+    @Option(names = "--optimizer", description = "lm (default) | anagram | engd | adam | lbfgs | gd") String optimizer;
     @Option(names = "--preset", description = "Optimizer preset: precise (see README).") String preset;
-    @Option(names = "--steps", description = "Step budget.") Long steps;
-    @Option(names = "--time", description = "Training-time budget in seconds (0 = none).") Double time;
+    @Option(names = "--steps", description = "Step budget (default: unlimited when a time budget is set).") Long steps;
+    @Option(names = "--time", description = "Training-time budget in seconds (0 = none; default: the problem's, see `tangent problems NAME`).") Double time;
     @Option(names = "--width", description = "Hidden width (all hidden layers).") Integer width;
     @Option(names = "--depth", description = "Number of hidden layers.") Integer depth;
     @Option(names = "--activation", description = "tanh | sin | softplus") String activation;
@@ -59,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
             config = configFile == null ? Config.empty() : Config.load(configFile);
             applyOverrides(config);
             if (!config.has("problem")) config.set("problem", "laplace2d");
-            if (!config.has("optimizer.name")) config.set("optimizer.name", "anagram");
+            if (!config.has("optimizer.name")) config.set("optimizer.name", Optimizers.DEFAULT);
             if (!config.has("name")) {
                 Object p = config.get("problem");
                 config.set("name", (p instanceof String ps ? ps : config.string("problem.name", "custom")) + "-" + config.string("optimizer.name", ""));

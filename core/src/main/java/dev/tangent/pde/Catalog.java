@@ -71,13 +71,18 @@ public final class Catalog {
         return new Problem.Defaults(hidden, Activation.TANH, interior, SamplerKind.GRID, SamplerKind.GRID);
     }
 
+    private static Problem.Defaults defaults(int interior, SamplerKind interiorSampler, SamplerKind conditionSampler,
+                                             double seconds, int... hidden) {
+        return new Problem.Defaults(hidden, Activation.TANH, interior, interiorSampler, conditionSampler, seconds);
+    }
+
     static Problem laplace2d() {
         Domain d = Domain.box(new String[] {"x", "y"}, new double[] {0, 0}, new double[] {1, 1});
         String eq = "u_xx + u_yy = -2*pi^2*sin(pi*x)*sin(pi*y)";
         return new Problem("laplace2d", "2D Poisson problem with a single-mode exact solution (ANaGRAM/ENGD benchmark)",
                 d, eq, ExpressionResidual.parse(d, eq, Map.of()), List.of(Condition.dirichlet(d, "0", 116)), Map.of(),
                 Reference.exact(p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]), "sin(pi x) sin(pi y)", 101),
-                defaults(784, 32));
+                defaults(784, 32).withSeconds(60));
     }
 
     static Problem poisson5d() {
@@ -89,7 +94,7 @@ public final class Catalog {
             sum.append(k > 0 ? " + " : "").append("sin(pi*").append(c[k]).append(")");
         }
         String eq = lap + " = -pi^2*(" + sum + ")";
-        Problem.Defaults def = new Problem.Defaults(new int[] {64}, Activation.TANH, 4000, SamplerKind.SOBOL, SamplerKind.SOBOL);
+        Problem.Defaults def = defaults(4000, SamplerKind.SOBOL, SamplerKind.SOBOL, 300, 64);
         return new Problem("poisson5d", "5D Poisson problem on the unit cube, Dirichlet data from the exact solution",
                 d, eq, ExpressionResidual.parse(d, eq, Map.of()), List.of(Condition.dirichlet(d, sum.toString(), 500)),
                 Map.of(), Reference.exact(p -> {
@@ -106,7 +111,7 @@ public final class Catalog {
                 ExpressionResidual.parse(d, eq, Map.of()),
                 List.of(Condition.initialValue(d, "sin(pi*x)", 30), Condition.dirichlet(d, "0", 57)), Map.of(),
                 Reference.exact(p -> Math.exp(-Math.PI * Math.PI * p[0] / 4) * Math.sin(Math.PI * p[1]),
-                        "exp(-pi^2 t/4) sin(pi x)", 101), defaults(784, 64));
+                        "exp(-pi^2 t/4) sin(pi x)", 101), defaults(784, 64).withSeconds(60));
     }
 
     static Problem poisson1d(double a) {
@@ -116,7 +121,7 @@ public final class Catalog {
                 ExpressionResidual.parse(d, eq, Map.of()),
                 List.of(Condition.dirichlet(d, "sin(" + a + "*pi*x)", 2)), Map.of(),
                 Reference.exact(p -> Math.sin(a * Math.PI * p[0]), "sin(" + a + " pi x)", 1001),
-                new Problem.Defaults(new int[] {64}, Activation.TANH, 128, SamplerKind.GRID, SamplerKind.GRID));
+                defaults(128, SamplerKind.GRID, SamplerKind.GRID, 60, 64));
     }
 
     static Problem wave1d() {
@@ -129,7 +134,7 @@ public final class Catalog {
                 Reference.exact(p -> Math.sin(Math.PI * p[1]) * Math.cos(2 * Math.PI * p[0])
                         + 0.5 * Math.sin(4 * Math.PI * p[1]) * Math.cos(8 * Math.PI * p[0]),
                         "sin(pi x) cos(2 pi t) + 0.5 sin(4 pi x) cos(8 pi t)", 101),
-                new Problem.Defaults(new int[] {64, 64}, Activation.TANH, 1024, SamplerKind.SOBOL, SamplerKind.SOBOL));
+                defaults(1024, SamplerKind.SOBOL, SamplerKind.SOBOL, 300, 64, 64));
     }
 
     static Problem burgers() {
@@ -139,8 +144,7 @@ public final class Catalog {
         return new Problem("burgers", "viscous Burgers equation forming a steep front at x = 0", d, eq,
                 ExpressionResidual.parse(d, eq, Map.of()),
                 List.of(Condition.initialValue(d, "-sin(pi*x)", 100), Condition.dirichlet(d, "0", 100)), Map.of(),
-                new BurgersColeHopf(nu), new Problem.Defaults(new int[] {20, 20, 20}, Activation.TANH, 2000,
-                        SamplerKind.SOBOL, SamplerKind.SOBOL));
+                new BurgersColeHopf(nu), defaults(6000, SamplerKind.SOBOL, SamplerKind.SOBOL, 300, 20, 20, 20));
     }
 
     static Problem allenCahn() {
@@ -149,8 +153,7 @@ public final class Catalog {
         return new Problem("allen-cahn", "Allen–Cahn reaction–diffusion with sharp interfaces", d, eq,
                 ExpressionResidual.parse(d, eq, Map.of()),
                 List.of(Condition.initialValue(d, "x^2*cos(pi*x)", 64), Condition.dirichlet(d, "-1", 36)), Map.of(),
-                new AllenCahnSpectral(1e-3, 5), new Problem.Defaults(new int[] {20, 20, 20}, Activation.TANH, 1600,
-                        SamplerKind.SOBOL, SamplerKind.SOBOL));
+                new AllenCahnSpectral(1e-3, 5), defaults(1600, SamplerKind.SOBOL, SamplerKind.SOBOL, 600, 20, 20, 20));
     }
 
     /** Breather u = 4 arctan(β/ω · cos(ωt) / cosh(βx)), β = sqrt(1 − ω²). */
@@ -168,7 +171,7 @@ public final class Catalog {
                 List.of(Condition.initialValue(d, p -> breather(omega, p[0], p[1]), "breather(0, x)", 128),
                         Condition.initialVelocity(d, "0", 128)), Map.of(),
                 Reference.exact(p -> breather(omega, p[0], p[1]), "4 atan(β/ω cos(ωt)/cosh(βx))", 101),
-                new Problem.Defaults(new int[] {64}, Activation.TANH, 1024, SamplerKind.SOBOL, SamplerKind.GRID));
+                defaults(1024, SamplerKind.SOBOL, SamplerKind.GRID, 300, 64));
     }
 
     /** Soliton u = 3c sech²(√c/(2δ)(x − ct − x0)) of u_t + u u_x + δ² u_xxx = 0, x0 = −0.5. */
@@ -186,6 +189,6 @@ public final class Catalog {
                 List.of(Condition.initialValue(d, p -> soliton(delta, c, p[0], p[1]), "soliton(0, x)", 128),
                         Condition.dirichlet(d, p -> soliton(delta, c, p[0], p[1]), "soliton(t, x)", 64)),
                 Map.of(), Reference.exact(p -> soliton(delta, c, p[0], p[1]), "3c sech²(√c/(2δ)(x − ct + 0.5))", 101),
-                new Problem.Defaults(new int[] {64}, Activation.TANH, 1024, SamplerKind.SOBOL, SamplerKind.GRID));
+                defaults(1024, SamplerKind.SOBOL, SamplerKind.GRID, 300, 64));
     }
 }

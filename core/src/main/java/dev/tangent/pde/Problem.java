@@ -14,9 +14,25 @@ public record Problem(String name, String description, Domain domain, String equ
                       List<Condition> conditions, Map<String, Double> parameters, Reference reference,
                       Defaults defaults) {
 
-    /** Sizes a user gets without asking. */
+    /**
+     * Sizes and budget a user gets without asking.
+     *
+     * @param seconds the training-time budget when the config sets none (the run stops earlier when it converges)
+     */
     public record Defaults(int[] hidden, Activation activation, int interiorPoints, SamplerKind interiorSampler,
-                           SamplerKind conditionSampler) {}
+                           SamplerKind conditionSampler, double seconds) {
+        /** The budget of a problem nobody tuned: two minutes. */
+        public static final double SECONDS = 120;
+
+        public Defaults(int[] hidden, Activation activation, int interiorPoints, SamplerKind interiorSampler,
+                        SamplerKind conditionSampler) {
+            this(hidden, activation, interiorPoints, interiorSampler, conditionSampler, SECONDS);
+        }
+
+        public Defaults withSeconds(double t) {
+            return new Defaults(hidden, activation, interiorPoints, interiorSampler, conditionSampler, t);
+        }
+    }
 
     public Problem {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("problem name must not be empty");

@@ -15,6 +15,9 @@ import java.util.List;
 public final class Optimizers {
     private Optimizers() {}
 
+    /** The method a run uses when the config names none. */
+    public static final String DEFAULT = "lm";
+
     public static final List<String> NAMES = List.of("lm", "anagram", "engd", "adam", "lbfgs", "gd");
 
     /**
@@ -29,7 +32,7 @@ public final class Optimizers {
     }
 
     public static Optimizer create(Config c) {
-        String name = c.string("optimizer.name", "anagram").toLowerCase(java.util.Locale.ROOT);
+        String name = c.string("optimizer.name", DEFAULT).toLowerCase(java.util.Locale.ROOT);
         return switch (name) {
             case "adam" -> {
                 AdamOptimizer.Settings s = AdamOptimizer.Settings.defaults()

@@ -44,7 +44,7 @@ public final class RunSummary {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", config.string("name", "run"));
         m.put("problem", r.discretization().problem().name());
-        m.put("optimizer", config.string("optimizer.name", "anagram"));
+        m.put("optimizer", config.string("optimizer.name", Optimizers.DEFAULT));
         m.put("net", r.discretization().mlp().spec().toString());
         m.put("parameters", r.discretization().mlp().nParams());
         m.put("rows", r.discretization().rows());

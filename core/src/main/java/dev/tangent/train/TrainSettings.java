@@ -21,11 +21,20 @@ public record TrainSettings(long steps, double seconds, int evalEvery, double ta
         if (resampleEvery < 0) throw new IllegalArgumentException("sampler.resample_every must be >= 0, got " + resampleEvery);
     }
 
-    public static TrainSettings from(Config c) {
-        String opt = c.string("optimizer.name", "anagram");
+    /** Steps when only a time budget is given: the time budget governs. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    /**
+     * Budgets from the config. Without {@code train.time} the problem's default budget applies; without
+     * {@code train.steps} the step count is unlimited when a time budget is set (else 2000, or 100000 for Adam/GD).
+     */
+    public static TrainSettings from(Config c, double defaultSeconds) {
+        String opt = c.string("optimizer.name", Optimizers.DEFAULT);
         boolean firstOrder = opt.equals("adam") || opt.equals("gd");
-        return new TrainSettings(c.integer("train.steps", firstOrder ? 100000 : 2000), c.number("train.time", 10),
-                (int) c.integer("train.eval_every", firstOrder ? 100 : 10), c.number("train.target_error", 0),
-                (int) c.integer("train.checkpoint_every", firstOrder ? 1000 : 100), (int) c.integer("sampler.resample_every", 0));
+        double seconds = c.number("train.time", defaultSeconds);
+        long steps = c.integer("train.steps", seconds > 0 ? UNLIMITED : firstOrder ? 100000 : 2000);
+        return new TrainSettings(steps, seconds, (int) c.integer("train.eval_every", firstOrder ? 100 : 10),
+                c.number("train.target_error", 0), (int) c.integer("train.checkpoint_every", firstOrder ? 1000 : 100),
+                (int) c.integer("sampler.resample_every", 0));
     }
 }

@@ -63,7 +63,7 @@ public final class Trainer {
         Discretization disc = new Discretization(problem, mlp, points, interior, conditions, seed);
         WeightedProblem wp = new WeightedProblem(disc);
         Optimizer opt = Optimizers.create(config);
-        TrainSettings ts = TrainSettings.from(config);
+        TrainSettings ts = TrainSettings.from(config, problem.defaults().seconds());
         LossWeighting weighting = LossWeighting.from(config, wp);
         NtkMonitor ntk = NtkMonitor.from(config, disc);
 
