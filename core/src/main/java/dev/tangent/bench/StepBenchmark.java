@@ -4,6 +4,7 @@ import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.optim.AnagramOptimizer;
 import dev.tangent.optim.EngdOptimizer;
+import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.optim.Optimizer;
 import dev.tangent.optim.StepReport;
 import dev.tangent.pde.Catalog;
@@ -13,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Times one ANaGRAM and one ENGD step, split into Jacobian, factorisation and line search. */
+/** Times one LM, ANaGRAM and ENGD step, split into Jacobian, factorisation and line search (or damping trials). */
 public final class StepBenchmark {
     private StepBenchmark() {}
 
@@ -24,7 +25,8 @@ public final class StepBenchmark {
 
     public static List<Case> defaultCases() {
         return List.of(new Case("laplace2d", MlpSpec.of(2, 64, 64), 1000), new Case("laplace2d", MlpSpec.of(2, 32), 900),
-                new Case("poisson5d", MlpSpec.of(5, 64), 4000), new Case("kdv", MlpSpec.of(2, 50, 50, 50), 2000));
+                new Case("poisson5d", MlpSpec.of(5, 64), 4000), new Case("kdv", MlpSpec.of(2, 50, 50, 50), 2000),
+                new Case("burgers", MlpSpec.of(2, 20, 20, 20), 2000), new Case("allen-cahn", MlpSpec.of(2, 20, 20, 20), 1600));
     }
 
     public static Result run(Case c, String optimizer, int repeats) {
@@ -35,8 +37,11 @@ public final class StepBenchmark {
         double[][] t = new double[4][repeats];
         double[] evals = new double[repeats];
         for (int k = -2; k < repeats; k++) {
-            Optimizer opt = optimizer.equals("anagram") ? new AnagramOptimizer(AnagramOptimizer.Settings.defaults())
-                    : new EngdOptimizer(EngdOptimizer.Settings.defaults());
+            Optimizer opt = switch (optimizer) {
+                case "anagram" -> new AnagramOptimizer(AnagramOptimizer.Settings.defaults());
+                case "engd" -> new EngdOptimizer(EngdOptimizer.Settings.defaults());
+                default -> new LevenbergMarquardtOptimizer(LevenbergMarquardtOptimizer.Settings.defaults());
+            };
             double[] theta = theta0.clone();
             long t0 = System.nanoTime();
             StepReport r = opt.step(theta, wp);

@@ -41,7 +41,7 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "step", description = "Time one ANaGRAM and one ENGD step, split into Jacobian, factorisation and line search.")
+    @Command(name = "step", description = "Time one LM, ANaGRAM and ENGD step, split into Jacobian, factorisation and line search.")
     static final class Step implements Callable<Integer> {
         @Option(names = "--repeats", defaultValue = "7", description = "Timed repeats (median). Default: ${DEFAULT-VALUE}.")
         int repeats;
@@ -53,14 +53,15 @@ final class BenchCommand implements Runnable {
             System.out.printf("%-10s %-14s %-8s %7s %6s %9s %9s %9s %9s %6s%n", "problem", "net", "method", "params", "rows",
                     "total ms", "J ms", "solve ms", "search ms", "evals");
             for (StepBenchmark.Case c : StepBenchmark.defaultCases()) {
-                for (String m : new String[] {"anagram", "engd"}) {
+                for (String m : new String[] {"lm", "anagram", "engd"}) {
                     StepBenchmark.Result r = StepBenchmark.run(c, m, repeats);
                     System.out.printf("%-10s %-14s %-8s %7d %6d %9.2f %9.2f %9.2f %9.2f %6.0f%n", c.problem(), c.net().shape(), m,
                             r.params(), r.rows(), r.totalMs(), r.jacobianMs(), r.solveMs(), r.lineSearchMs(), r.evaluations());
                 }
             }
-            System.out.println("J = residuals + Jacobian of all loss groups; solve = SVD (ANaGRAM) or Gram/kernel least squares (ENGD);");
-            System.out.println("search = the 2^-k line search (residual passes only). Medians of first steps from the initial network.");
+            System.out.println("J = residuals + Jacobian of all loss groups; solve = SVD (ANaGRAM), Gram/kernel least squares (ENGD) or the");
+            System.out.println("damped factorisations (LM); search = the 2^-k line search or LM's trial and acceleration passes.");
+            System.out.println("Medians of first steps from the initial network.");
             return ExitCodes.OK;
         }
     }

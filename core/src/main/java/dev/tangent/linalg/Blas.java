@@ -67,7 +67,10 @@ public final class Blas {
         NativeBuffers nb = NativeBuffers.get();
         DoublePointer pa = nb.load(0, a, 0, aLen);
         DoublePointer pc = beta == 0.0 ? nb.doubles(2, (long) n * n) : nb.load(2, c, 0, n * n);
-        cblas_dsyrk(CblasColMajor, CblasLower, trans ? CblasTrans : CblasNoTrans, n, k, alpha, pa, lda, beta, pc, n);
+        NativeBackend.sized((double) n * n * k, () -> {
+            cblas_dsyrk(CblasColMajor, CblasLower, trans ? CblasTrans : CblasNoTrans, n, k, alpha, pa, lda, beta, pc, n);
+            return null;
+        });
         pc.get(c, 0, n * n);
         symmetrizeFromLower(n, c);
     }

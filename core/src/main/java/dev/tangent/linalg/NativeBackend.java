@@ -13,18 +13,36 @@ public final class NativeBackend {
     }
 
     /**
-     * Runs a LAPACK call with one BLAS thread when it is small: below ~1e9 flops the thread hand-off costs more
-     * than it saves (measured: SVD of 129×1016 takes 8.6 ms on one thread, 19.5 ms on two).
+     * Runs a native call with one BLAS thread when it is small or when the machine is busy. Below ~1e9 flops the
+     * thread hand-off costs more than it saves (measured: SVD of 129×1016 takes 8.6 ms on one thread, 19.5 ms on
+     * two). When the load average already fills the cores, OpenBLAS's spinning threads wait on descheduled
+     * siblings and a call can run 10× slower than on one thread, so one thread degrades gracefully instead.
      */
     static <T> T sized(double flops, java.util.function.Supplier<T> call) {
         int before = threads();
-        if (flops >= 1e9 || before == 1) return call.get();
+        if (before == 1 || (flops >= 1e9 && !busy())) return call.get();
         openblas.blas_set_num_threads(1);
         try {
             return call.get();
         } finally {
             openblas.blas_set_num_threads(before);
         }
+    }
+
+    private static final java.lang.management.OperatingSystemMXBean OS =
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static volatile long loadCheckedAt;
+    private static volatile boolean busy;
+
+    /** Whether other work already occupies the cores (load average, rechecked at most once a second). */
+    static boolean busy() {
+        long now = System.nanoTime();
+        if (now - loadCheckedAt > 1_000_000_000L) {
+            double load = OS.getSystemLoadAverage();
+            busy = load >= Runtime.getRuntime().availableProcessors() + 0.5;
+            loadCheckedAt = now;
+        }
+        return busy;
     }
 
     public static int threads() {
