@@ -32,6 +32,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private final Settings s;
     /** Current relative cutoff of the adaptive rule (NaN until the first step). */
     private double factor = Double.NaN;
+    /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
+    private double predicted;
 
     public AnagramOptimizer(Settings settings) {
         super(settings.lineSearchSteps());
@@ -42,15 +44,26 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         return s.cutoff().kind() == Cutoff.Kind.ADAPTIVE;
     }
 
-    /** Poor progress (loss down by less than 10%) lowers the adaptive cutoff tenfold, down to its floor. */
+    /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
+    static final double CEILING = 0.1;
+
+    /**
+     * The adaptive rule moves both ways: a step that finds no decrease although the kept subspace predicted one
+     * (‖U_kᵀr̃‖² above 1e-3 of the loss) raises the cutoff tenfold (poorly determined components blew the step up);
+     * poor progress (loss down by less than 10%, or no decrease with nothing left to predict) lowers it tenfold down
+     * to its floor (the kept subspace is exhausted); good progress keeps it.
+     */
     @Override
     void afterStep(StepReport r, double lossBefore) {
-        if (adaptive() && r.loss() > 0.9 * lossBefore) factor = Math.max(s.cutoff().value(), factor / 10);
+        if (!adaptive()) return;
+        boolean blewUp = r.eta() == 0 && predicted > 1e-3 * lossBefore; // the model promised a decrease the step missed
+        if (blewUp) factor = Math.min(CEILING, factor * 10);
+        else if (r.loss() > 0.9 * lossBefore) factor = Math.max(s.cutoff().value(), factor / 10);
     }
 
     @Override
     public boolean stalled(StepReport last) {
-        return last.eta() == 0 && (!adaptive() || factor <= s.cutoff().value());
+        return last.eta() == 0 && (!adaptive() || factor >= CEILING);
     }
 
     @Override
@@ -78,7 +91,11 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         double[] w = new double[Math.max(rank, 1)];
         // w = Σ⁺ V'ᵀ r̃ on the kept part, d = U' w
         Blas.gemm(false, false, rank, 1, rows, 1.0, svd.vt(), 0, k, ws.r, 0, Math.max(1, rows), 0.0, w, 0, Math.max(1, rank));
-        for (int j = 0; j < rank; j++) w[j] /= svd.s()[j];
+        predicted = 0;
+        for (int j = 0; j < rank; j++) {
+            predicted += w[j] * w[j];
+            w[j] /= svd.s()[j];
+        }
         java.util.Arrays.fill(direction, 0.0);
         if (rank > 0) Blas.gemm(false, false, n, 1, rank, 1.0, svd.u(), 0, n, w, 0, rank, 0.0, direction, 0, n);
         return new Solve(rank, svd.s());

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * The singular-value cutoff of the pseudo-inverse: keep σ_j > tol. ABSOLUTE uses tol = value;
- * RELATIVE uses tol = value·σ_max; DEFAULT uses tol = sqrt(ε_f64·P)·σ_max. ADAPTIVE starts as DEFAULT and
- * is lowered tenfold (down to value·σ_max) after each step that lowers the loss by less than 10%, so
- * training continues past the floor a fixed cutoff stops at, while early steps keep the safe cutoff.
+ * RELATIVE uses tol = value·σ_max; DEFAULT uses tol = sqrt(ε_f64·P)·σ_max. ADAPTIVE starts as DEFAULT (or
+ * at {@code start}·σ_max), is lowered tenfold (down to value·σ_max) after each step that lowers the loss by less
+ * than 10%, and raised tenfold (up to σ_max/10) after a step that finds no decrease, so training continues past
+ * the floor a fixed cutoff stops at and recovers when a low cutoff lets the step blow up.
  */
 public record Cutoff(Kind kind, double value, double start) {
     public enum Kind { ABSOLUTE, RELATIVE, DEFAULT, ADAPTIVE }
@@ -74,7 +75,7 @@ public record Cutoff(Kind kind, double value, double start) {
             case ABSOLUTE -> "absolute " + value;
             case RELATIVE -> "relative " + value + "·σ_max";
             case DEFAULT -> "default sqrt(eps·P)·σ_max";
-            case ADAPTIVE -> "adaptive from sqrt(eps·P)·σ_max down to " + value + "·σ_max";
+            case ADAPTIVE -> "adaptive (both ways) from sqrt(eps·P)·σ_max, floor " + value + "·σ_max, ceiling 0.1·σ_max";
         };
     }
 

@@ -96,6 +96,42 @@ class OptimizerTest {
         assertEquals(3, low.rank(), "the default start sqrt(ε·P) keeps all three");
     }
 
+    /** The adaptive cutoff rises tenfold after a step that finds no decrease and falls tenfold after poor progress. */
+    @Test
+    void adaptiveCutoffMovesBothWays() {
+        int rows = 8, params = 3;
+        LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
+        boolean[] fail = {true};
+        LeastSquaresProblem p = new LeastSquaresProblem() {
+            @Override
+            public int nParams() {
+                return params;
+            }
+
+            @Override
+            public int nRows() {
+                return rows;
+            }
+
+            @Override
+            public double evaluate(double[] theta, double[] r, double[] jac) {
+                double l = linear.evaluate(theta, r, jac);
+                return jac == null && fail[0] ? Double.POSITIVE_INFINITY : l;
+            }
+        };
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        double[] theta = new double[params];
+        StepReport failed = opt.step(theta, p);
+        assertEquals(0.0, failed.eta(), "every trial fails");
+        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a failed step raises the cutoff tenfold");
+        assertTrue(!opt.stalled(failed), "below the ceiling a failed step is not a stall");
+        fail[0] = false;
+        opt.step(theta, p); // solves the linear problem: a large decrease keeps the cutoff
+        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15);
+        opt.step(theta, p); // at the minimum: no progress lowers it
+        assertEquals(1e-4, opt.state().get("cutoff.factor")[0], 1e-16);
+    }
+
     @Test
     void engdGramAndKernelFormsGiveTheSameDirection() {
         for (int[] shape : new int[][] {{5, 9}, {12, 4}}) {
