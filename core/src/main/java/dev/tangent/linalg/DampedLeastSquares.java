@@ -54,14 +54,14 @@ public final class DampedLeastSquares {
             case SVD -> {
                 svd = Lapack.svd(n, rows, phi); // Φᵀ = U' Σ V'ᵀ, so Φ = V' Σ U'ᵀ: Uᵀr = V'ᵀr, V = U'
                 coef = grow(coef, svd.k());
-                Blas.gemm(false, false, svd.k(), 1, rows, 1.0, svd.vt(), 0, svd.k(), r, 0, Math.max(1, rows), 0.0, coef, 0, svd.k());
+                MatrixOps.multiplyTransposed(rows, svd.k(), svd.vt(), r, coef); // V'ᵀr, V'ᵀ column-major k × rows
             }
             case GRAM -> {
                 gram = grow(gram, n * n);
                 rhs = grow(rhs, n);
                 corr = grow(corr, n);
                 Blas.syrk(false, n, rows, 1.0, phi, n, 0.0, gram);
-                Blas.gemm(false, false, n, 1, rows, 1.0, phi, 0, n, r, 0, Math.max(1, rows), 0.0, rhs, 0, n);
+                MatrixOps.multiplyTransposed(rows, n, phi, r, rhs);
             }
             case KERNEL -> {
                 gram = grow(gram, rows * rows);
@@ -133,20 +133,20 @@ public final class DampedLeastSquares {
             case SVD -> {
                 int k = svd.k();
                 other = grow(other, Math.max(k, n));
-                Blas.gemm(false, false, k, 1, rows, 1.0, svd.vt(), 0, k, b, 0, Math.max(1, rows), 0.0, other, 0, k);
+                MatrixOps.multiplyTransposed(rows, k, svd.vt(), b, other);
                 double[] s = svd.s();
                 for (int j = 0; j < k; j++) other[j] *= s[j] / (s[j] * s[j] + mu);
-                Blas.gemm(false, false, n, 1, k, 1.0, svd.u(), 0, n, other, 0, k, 0.0, x, 0, n);
+                MatrixOps.multiplyTransposed(k, n, svd.u(), other, x); // U'·c, U' column-major n × k
             }
             case GRAM -> {
                 other = grow(other, n);
-                Blas.gemm(false, false, n, 1, rows, 1.0, phi, 0, n, b, 0, Math.max(1, rows), 0.0, other, 0, n);
+                MatrixOps.multiplyTransposed(rows, n, phi, b, other);
                 Lapack.choleskyResolve(n, other, x);
             }
             case KERNEL -> {
                 other = grow(other, rows);
                 Lapack.choleskyResolve(rows, b, other);
-                Blas.gemm(false, false, n, 1, rows, 1.0, phi, 0, n, other, 0, rows, 0.0, x, 0, n);
+                MatrixOps.multiplyTransposed(rows, n, phi, other, x);
             }
             default -> throw new IllegalStateException();
         }
@@ -164,7 +164,7 @@ public final class DampedLeastSquares {
             fitNorm += c2 * keep * keep;
             corr[j] = coef[j] * sj / (sj * sj + mu);
         }
-        Blas.gemm(false, false, n, 1, k, 1.0, svd.u(), 0, n, corr, 0, k, 0.0, d, 0, n);
+        MatrixOps.multiplyTransposed(k, n, svd.u(), corr, d);
         return modelLoss(1);
     }
 
@@ -177,7 +177,7 @@ public final class DampedLeastSquares {
         if (!Lapack.choleskyShiftedSolve(n, gram, mu, rhs, d)) return Double.NaN;
         // one refinement step: the normal-equation residual Φᵀ(r − Φd) − μd is formed from Φ, not from G
         residualOfFit(d);
-        Blas.gemm(false, false, n, 1, rows, 1.0, phi, 0, n, fit, 0, Math.max(1, rows), 0.0, corr, 0, n);
+        MatrixOps.multiplyTransposed(rows, n, phi, fit, corr);
         for (int i = 0; i < n; i++) corr[i] -= mu * d[i];
         Lapack.choleskyResolve(n, corr, corr);
         for (int i = 0; i < n; i++) d[i] += corr[i];
@@ -187,18 +187,18 @@ public final class DampedLeastSquares {
     private double solveKernel(double mu, double[] d) {
         if (!Lapack.choleskyShiftedSolve(rows, gram, mu, r, y)) return Double.NaN;
         // refinement in residual space: e = r − Φ(Φᵀy) − μy
-        Blas.gemm(false, false, n, 1, rows, 1.0, phi, 0, n, y, 0, rows, 0.0, d, 0, n);
+        MatrixOps.multiplyTransposed(rows, n, phi, y, d);
         residualOfFit(d);
         for (int i = 0; i < rows; i++) corr[i] = fit[i] - mu * y[i];
         Lapack.choleskyResolve(rows, corr, corr);
         for (int i = 0; i < rows; i++) y[i] += corr[i];
-        Blas.gemm(false, false, n, 1, rows, 1.0, phi, 0, n, y, 0, rows, 0.0, d, 0, n);
+        MatrixOps.multiplyTransposed(rows, n, phi, y, d);
         return residualOfFit(d);
     }
 
     /** fit = r − Φd, and the terms of {@link #modelLoss}; returns ‖fit‖². */
     private double residualOfFit(double[] d) {
-        Blas.gemm(true, false, rows, 1, n, 1.0, phi, 0, n, d, 0, n, 0.0, fit, 0, rows);
+        MatrixOps.multiply(rows, n, phi, d, fit);
         double ss = 0;
         fitDot = 0;
         fitNorm = 0;

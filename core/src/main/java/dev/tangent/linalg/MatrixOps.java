@@ -12,4 +12,29 @@ public final class MatrixOps {
         }
         return t;
     }
+
+    /**
+     * out = A·x for row-major A (rows × n): the Jacobian times a parameter vector. A matrix–vector product is
+     * memory-bound, so a Java loop over contiguous rows costs no more than copying A into native memory for BLAS.
+     * out (length ≥ rows) is modified; A and x are not.
+     */
+    public static void multiply(int rows, int n, double[] a, double[] x, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            int base = i * n;
+            for (int j = 0; j < n; j++) s += a[base + j] * x[j];
+            out[i] = s;
+        }
+    }
+
+    /** out = Aᵀ·v for row-major A (rows × n); out (length ≥ n) is modified, A and v are not. */
+    public static void multiplyTransposed(int rows, int n, double[] a, double[] v, double[] out) {
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        for (int i = 0; i < rows; i++) {
+            double vi = v[i];
+            if (vi == 0) continue;
+            int base = i * n;
+            for (int j = 0; j < n; j++) out[j] += vi * a[base + j];
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package dev.tangent.optim;
 
-import dev.tangent.linalg.Blas;
+import dev.tangent.linalg.MatrixOps;
 import dev.tangent.linalg.DampedLeastSquares;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -143,7 +143,7 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
     private boolean accelerate(double[] theta, LeastSquaresProblem p, int n, int rows) {
         for (int i = 0; i < n; i++) ws.theta[i] = theta[i] - H * d[i];
         p.loss(ws.theta, ws.trial);
-        Blas.gemm(true, false, rows, 1, n, 1.0, ws.jac, 0, n, d, 0, n, 0.0, phiD, 0, rows);
+        MatrixOps.multiply(rows, n, ws.jac, d, phiD);
         for (int i = 0; i < rows; i++) second[i] = 2 / (H * H) * (ws.trial[i] - ws.r[i] + H * phiD[i]);
         solver.solveOther(mu, second, acc);
         double na = 0, nd = 0;
