@@ -134,7 +134,7 @@ public final class Catalog {
                 Reference.exact(p -> Math.sin(Math.PI * p[1]) * Math.cos(2 * Math.PI * p[0])
                         + 0.5 * Math.sin(4 * Math.PI * p[1]) * Math.cos(8 * Math.PI * p[0]),
                         "sin(pi x) cos(2 pi t) + 0.5 sin(4 pi x) cos(8 pi t)", 101),
-                defaults(1024, SamplerKind.SOBOL, SamplerKind.SOBOL, 300, 64, 64));
+                defaults(1024, SamplerKind.SOBOL, SamplerKind.SOBOL, 300, 64));
     }
 
     static Problem burgers() {

@@ -76,7 +76,7 @@ public final class ProblemFactory {
         Reference ref = null;
         if (c.has("problem.exact")) ref = exact(d, c.string("problem.exact", ""));
         int interior = (int) c.integer("problem.interior_points", 1000);
-        int[] hidden = d.dim() <= 2 ? new int[] {32} : new int[] {64};
+        int[] hidden = {64}; // one layer of 64 tanh units: enough capacity for smooth solutions, cheap second-order steps
         return new Problem(c.string("name", "custom"), c.string("problem.description", "problem from config"), d, equation,
                 pde, conditions, params, ref,
                 new Problem.Defaults(hidden, Activation.TANH, interior, SamplerKind.SOBOL, SamplerKind.SOBOL));
