@@ -13,6 +13,8 @@ public final class WeightedProblem implements LeastSquaresProblem {
     private final Discretization disc;
     private final double[] lambda;
     private final double[] groupLoss;
+    /** Causal weights on the PDE rows (group 0), or null. */
+    private CausalWeights causal;
 
     public WeightedProblem(Discretization disc) {
         this.disc = disc;
@@ -23,6 +25,28 @@ public final class WeightedProblem implements LeastSquaresProblem {
 
     public Discretization discretization() {
         return disc;
+    }
+
+    /**
+     * Turns on causal weights for the PDE rows (time-dependent problems only): row i of the PDE group is scaled by
+     * sqrt(w_i) on top of sqrt(λ/S). Call again after the PDE points change.
+     */
+    public void causal(CausalWeights c) {
+        dev.tangent.pde.Domain d = disc.problem().domain();
+        if (!d.timeDependent()) {
+            throw new IllegalArgumentException("causal weights need a time-dependent problem; " + disc.problem().name() + " has no time axis");
+        }
+        LossGroup pde = disc.groups().get(0);
+        int dim = d.dim();
+        double[] pts = pde.points(), t = new double[pde.size()];
+        for (int i = 0; i < t.length; i++) t[i] = pts[i * dim]; // time is the first coordinate
+        c.bind(t, d.lo()[0], d.hi()[0]);
+        this.causal = c;
+    }
+
+    /** The causal weights in use, or null. */
+    public CausalWeights causal() {
+        return causal;
     }
 
     /** Loss weights λ_g (modifiable). */
@@ -49,9 +73,13 @@ public final class WeightedProblem implements LeastSquaresProblem {
         return disc.rows();
     }
 
-    /** ∇L by one reverse pass per group (no Jacobian): grad = Σ_g (2λ_g/S_g) Σ_i r_i ∇r_i. */
+    /**
+     * ∇L by one reverse pass per group (no Jacobian): grad = Σ_g (2λ_g/S_g) Σ_i r_i ∇r_i. With causal weights the
+     * rows carry individual weights, so the gradient comes from the Jacobian instead.
+     */
     @Override
     public double gradient(double[] theta, double[] r, double[] grad) {
+        if (causal != null) return LeastSquaresProblem.super.gradient(theta, r, grad);
         java.util.Arrays.fill(grad, 0.0);
         int row = 0;
         double loss = 0;
@@ -76,6 +104,12 @@ public final class WeightedProblem implements LeastSquaresProblem {
             LossGroup grp = groups.get(g);
             int s = grp.size();
             grp.evaluate(theta, r, jac, row);
+            if (g == 0 && causal != null) {
+                if (jac != null) causal.update(r, row); // new weights with each Jacobian; trials reuse them
+                loss += scaleCausalRows(r, jac, row, s, p);
+                row += s;
+                continue;
+            }
             loss += scaleRows(g, r, row, s);
             double scale = Math.sqrt(lambda[g] / s);
             if (jac != null && scale != 1.0) {
@@ -84,6 +118,20 @@ public final class WeightedProblem implements LeastSquaresProblem {
             row += s;
         }
         return loss;
+    }
+
+    /** The PDE group with causal weights: rows scaled by sqrt(λ/S·w_i); records the unweighted mean square. */
+    private double scaleCausalRows(double[] r, double[] jac, int row, int s, int p) {
+        double ss = 0, weighted = 0;
+        for (int i = 0; i < s; i++) {
+            double v = r[row + i], scale = Math.sqrt(lambda[0] / s * causal.weight(i));
+            ss += v * v;
+            weighted += causal.weight(i) * v * v;
+            r[row + i] = v * scale;
+            if (jac != null) for (int k = (row + i) * p; k < (row + i + 1) * p; k++) jac[k] *= scale;
+        }
+        groupLoss[0] = ss / s;
+        return lambda[0] * weighted / s;
     }
 
     /** Records group g's mean square, scales its rows by sqrt(λ_g/S_g) in place, returns its weighted loss. */
