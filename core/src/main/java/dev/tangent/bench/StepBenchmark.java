@@ -2,13 +2,11 @@ package dev.tangent.bench;
 
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
-import dev.tangent.optim.AnagramOptimizer;
-import dev.tangent.optim.EngdOptimizer;
-import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.optim.Optimizer;
 import dev.tangent.optim.StepReport;
 import dev.tangent.pde.Catalog;
 import dev.tangent.pde.Discretization;
+import dev.tangent.train.Optimizers;
 import dev.tangent.train.WeightedProblem;
 import java.util.Arrays;
 import java.util.List;
@@ -37,11 +35,7 @@ public final class StepBenchmark {
         double[][] t = new double[4][repeats];
         double[] evals = new double[repeats];
         for (int k = -2; k < repeats; k++) {
-            Optimizer opt = switch (optimizer) {
-                case "anagram" -> new AnagramOptimizer(AnagramOptimizer.Settings.defaults());
-                case "engd" -> new EngdOptimizer(EngdOptimizer.Settings.defaults());
-                default -> new LevenbergMarquardtOptimizer(LevenbergMarquardtOptimizer.Settings.defaults());
-            };
+            Optimizer opt = Optimizers.withDefaults(optimizer);
             double[] theta = theta0.clone();
             long t0 = System.nanoTime();
             StepReport r = opt.step(theta, wp);

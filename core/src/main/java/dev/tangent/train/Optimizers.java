@@ -9,16 +9,65 @@ import dev.tangent.optim.LbfgsOptimizer;
 import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.optim.Optimizer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
-/** The optimizer registry: names, and construction from the {@code optimizer} config section. */
+/**
+ * The optimizer registry: one {@link Kind} per method (name, help text, whether its steps are cheap first-order
+ * ones, and its construction from the {@code optimizer} config section). A new optimizer is its own file in
+ * {@code optim} plus one line here; the CLI help, the benches and the contract tests read this list.
+ */
 public final class Optimizers {
     private Optimizers() {}
 
-    /** The method a run uses when the config names none. */
-    public static final String DEFAULT = "lm";
+    public enum Kind {
+        LM("lm", false, "damped Gauss–Newton with geodesic acceleration (the default)", Optimizers::lm),
+        ANAGRAM("anagram", false, "natural gradient by the thin SVD with a singular-value cutoff", Optimizers::anagram),
+        ENGD("engd", false, "energy natural gradient by Gram or kernel least squares", Optimizers::engd),
+        ADAM("adam", true, "Adam (first order)", Optimizers::adam),
+        LBFGS("lbfgs", false, "L-BFGS with a strong-Wolfe line search", c -> new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults()
+                .withHistory((int) c.integer("optimizer.history", 50)))),
+        GD("gd", true, "plain gradient descent (first order)", c -> new GradientDescentOptimizer(c.number("optimizer.lr", 1e-3)));
 
-    public static final List<String> NAMES = List.of("lm", "anagram", "engd", "adam", "lbfgs", "gd");
+        private final String label;
+        private final boolean firstOrder;
+        private final String help;
+        private final Function<Config, Optimizer> factory;
+
+        Kind(String label, boolean firstOrder, String help, Function<Config, Optimizer> factory) {
+            this.label = label;
+            this.firstOrder = firstOrder;
+            this.help = help;
+            this.factory = factory;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Cheap first-order steps: longer default step budgets and sparser evaluation. */
+        public boolean firstOrder() {
+            return firstOrder;
+        }
+
+        public String help() {
+            return help;
+        }
+    }
+
+    /** The method a run uses when the config names none. */
+    public static final String DEFAULT = Kind.LM.label();
+
+    public static final List<String> NAMES = Arrays.stream(Kind.values()).map(Kind::label).toList();
+
+    /** The registered method of this name; an unknown name is an error listing the allowed ones. */
+    public static Kind kind(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Kind k : Kind.values()) if (k.label.equals(n)) return k;
+        throw new IllegalArgumentException("unknown optimizer '" + name + "'; allowed: " + NAMES);
+    }
 
     /**
      * The {@code precise} preset (ANaGRAM): an adaptive cutoff from sqrt(ε·P)·σ_max down to 1e-10·σ_max, and,
@@ -32,29 +81,36 @@ public final class Optimizers {
     }
 
     public static Optimizer create(Config c) {
-        String name = c.string("optimizer.name", DEFAULT).toLowerCase(java.util.Locale.ROOT);
-        return switch (name) {
-            case "adam" -> {
-                AdamOptimizer.Settings s = AdamOptimizer.Settings.defaults()
-                        .withLr(c.number("optimizer.lr", 1e-3))
-                        .withDecay(c.number("optimizer.decay_rate", 1.0), (int) c.integer("optimizer.decay_steps", 1000));
-                yield new AdamOptimizer(new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
-                        c.number("optimizer.beta2", 0.999), s.eps(), s.decayRate(), s.decaySteps()));
-            }
-            case "gd" -> new GradientDescentOptimizer(c.number("optimizer.lr", 1e-3));
-            case "lbfgs" -> new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults()
-                    .withHistory((int) c.integer("optimizer.history", 50)));
-            case "anagram" -> new AnagramOptimizer(new AnagramOptimizer.Settings(cutoff(c),
-                    (int) c.integer("optimizer.line_search_steps", 30)));
-            case "lm" -> new LevenbergMarquardtOptimizer(new LevenbergMarquardtOptimizer.Settings(
-                    DampedLeastSquares.Route.parse(c.string("optimizer.solver", "auto")), c.number("optimizer.damping", 1e-3),
-                    c.number("optimizer.accept_ratio", 1e-4), flag(c, "optimizer.acceleration", true),
-                    c.number("optimizer.accel_ratio", 0.75)));
-            case "engd" -> new EngdOptimizer(new EngdOptimizer.Settings(
-                    EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")), c.number("optimizer.rcond", 1e-12),
-                    (int) c.integer("optimizer.line_search_steps", 30)));
-            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; allowed: " + NAMES);
-        };
+        return kind(c.string("optimizer.name", DEFAULT)).factory.apply(c);
+    }
+
+    /** The named method with its default settings. */
+    public static Optimizer withDefaults(String name) {
+        return create(Config.empty().set("optimizer.name", name));
+    }
+
+    private static Optimizer lm(Config c) {
+        return new LevenbergMarquardtOptimizer(new LevenbergMarquardtOptimizer.Settings(
+                DampedLeastSquares.Route.parse(c.string("optimizer.solver", "auto")), c.number("optimizer.damping", 1e-3),
+                c.number("optimizer.accept_ratio", 1e-4), flag(c, "optimizer.acceleration", true),
+                c.number("optimizer.accel_ratio", 0.75)));
+    }
+
+    private static Optimizer anagram(Config c) {
+        return new AnagramOptimizer(new AnagramOptimizer.Settings(cutoff(c), (int) c.integer("optimizer.line_search_steps", 30)));
+    }
+
+    private static Optimizer engd(Config c) {
+        return new EngdOptimizer(new EngdOptimizer.Settings(EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")),
+                c.number("optimizer.rcond", 1e-12), (int) c.integer("optimizer.line_search_steps", 30)));
+    }
+
+    private static Optimizer adam(Config c) {
+        AdamOptimizer.Settings s = AdamOptimizer.Settings.defaults()
+                .withLr(c.number("optimizer.lr", 1e-3))
+                .withDecay(c.number("optimizer.decay_rate", 1.0), (int) c.integer("optimizer.decay_steps", 1000));
+        return new AdamOptimizer(new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
+                c.number("optimizer.beta2", 0.999), s.eps(), s.decayRate(), s.decaySteps()));
     }
 
     /** A yes/no key: YAML booleans or the words true/false. */

@@ -29,8 +29,7 @@ public record TrainSettings(long steps, double seconds, int evalEvery, double ta
      * {@code train.steps} the step count is unlimited when a time budget is set (else 2000, or 100000 for Adam/GD).
      */
     public static TrainSettings from(Config c, double defaultSeconds) {
-        String opt = c.string("optimizer.name", Optimizers.DEFAULT);
-        boolean firstOrder = opt.equals("adam") || opt.equals("gd");
+        boolean firstOrder = Optimizers.kind(c.string("optimizer.name", Optimizers.DEFAULT)).firstOrder();
         double seconds = c.number("train.time", defaultSeconds);
         long steps = c.integer("train.steps", seconds > 0 ? UNLIMITED : firstOrder ? 100000 : 2000);
         return new TrainSettings(steps, seconds, (int) c.integer("train.eval_every", firstOrder ? 100 : 10),
