@@ -1,6 +1,7 @@
 package dev.tangent.train;
 
 import dev.tangent.pde.expr.Expr;
+import dev.tangent.pde.expr.ExprParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,8 +78,10 @@ final class ConfigRules {
                 }
             }
         }
+        Set<String> parameters = new java.util.LinkedHashSet<>();
         if (p.get("parameters") instanceof Map<?, ?> params) {
             for (Object k : params.keySet()) {
+                parameters.add(String.valueOf(k));
                 String name = String.valueOf(k);
                 String path = "problem.parameters." + name;
                 checkName(name, path, where, "[A-Za-z][A-Za-z0-9_]*", "a letter followed by letters, digits or _");
@@ -91,6 +94,26 @@ final class ConfigRules {
                             + " shadows the derivative " + name + " of u; rename the parameter");
                 }
             }
+        }
+        if (coords.isEmpty() || (coords.size() == 1 && coords.contains("t"))) return; // an empty domain is reported when built
+        String[] names = coords.toArray(String[]::new);
+        expression(p.get("equation"), "problem.equation", names, parameters, where);
+        if (p.containsKey("exact")) expression(p.get("exact"), "problem.exact", names, Set.of(), where);
+        if (p.get("conditions") instanceof List<?> conditions) {
+            for (int i = 0; i < conditions.size(); i++) {
+                if (conditions.get(i) instanceof Map<?, ?> c && c.containsKey("value")) {
+                    expression(c.get("value"), "problem.conditions[" + i + "].value", names, Set.of(), where);
+                }
+            }
+        }
+    }
+
+    /** Parses an expression now, so a malformed, undefined or too deep one is refused before anything runs. */
+    private static void expression(Object text, String path, String[] coords, Set<String> parameters, Map<String, String> where) {
+        try {
+            new ExprParser(coords, parameters).parse(String.valueOf(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": " + e.getMessage());
         }
     }
 

@@ -98,7 +98,8 @@ final class ConfigSchema {
         int bestD = Integer.MAX_VALUE;
         for (String a : allowed) {
             int d = lev.apply(given.toLowerCase(java.util.Locale.ROOT), a);
-            if (d < bestD) {
+            // on a tie prefer the name whose length is closer (widht: width rather than widths)
+            if (d < bestD || (d == bestD && Math.abs(a.length() - given.length()) < Math.abs(best.length() - given.length()))) {
                 bestD = d;
                 best = a;
             }

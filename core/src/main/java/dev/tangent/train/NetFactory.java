@@ -21,8 +21,11 @@ public final class NetFactory {
         } else if (c.has("net.width") || c.has("net.depth")) {
             int w = c.integer("net.width", hidden.length > 0 ? hidden[0] : 32, 1, Integer.MAX_VALUE);
             int depth = c.integer("net.depth", Math.max(1, hidden.length), 1, Integer.MAX_VALUE);
-            // depth layers of width w hold about depth·w² parameters: refuse before allocating them
-            Limits.PARAMETERS.check(Limits.product(depth, Limits.product(w, w + 1L)), "net.width " + w + " × net.depth " + depth);
+            // count the parameters before allocating depth layers: d·w + w, (depth − 1)·(w² + w), w + 1
+            long d = p.domain().dim();
+            long params = Limits.product(d + 1, w) + Limits.product(depth - 1L, Limits.product(w, w + 1L)) + w + 1;
+            if (params < 0 || Limits.product(depth - 1L, Limits.product(w, w + 1L)) < 0) params = -1;
+            Limits.PARAMETERS.check(params, "net.width " + w + " with net.depth " + depth);
             hidden = new int[depth];
             java.util.Arrays.fill(hidden, w);
         }
