@@ -131,7 +131,7 @@ public final class Trainer {
                 opt.problemChanged();
             }
             if (weighting.update(theta, step)) opt.problemChanged();
-            StepReport rep = opt.step(theta, wp);
+            StepReport rep = step(opt, theta, wp);
             trainNanos += System.nanoTime() - t0;
             step++;
             Checkpoint now = Double.isFinite(rep.loss()) ? snapshot(step, trainNanos, theta, wp, opt, weighting) : null;
@@ -190,6 +190,19 @@ public final class Trainer {
         };
         return new Result(status, message, step, trainNanos / 1e9, reported, errors, runDir, theta, lastSpectrum, metrics, disc,
                 weighting.seconds());
+    }
+
+    /**
+     * One optimizer step. A solver that refuses a NaN input (LAPACK reports an invalid argument) is a divergence, not
+     * a failure: the step reports a NaN loss when the loss at θ is not finite.
+     */
+    private static StepReport step(Optimizer opt, double[] theta, WeightedProblem wp) {
+        try {
+            return opt.step(theta, wp);
+        } catch (RuntimeException e) {
+            if (Double.isFinite(wp.loss(theta, new double[wp.nRows()]))) throw e;
+            return new StepReport(Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN, 0, 0, 0, 0, null);
+        }
     }
 
     /** The state after a step, without the NTK monitor's reference kernel (constant; added when written). */
