@@ -129,29 +129,29 @@ final class TrainCommand implements Callable<Integer> {
 
     /** --resume continues the run as configured: flags that would change it are refused, equal values are fine. */
     private void refuseChanges(Config config) {
-        Config changed = config.copy();
-        List<String> flags = applyOverrides(changed);
-        if (flags.isEmpty() || changed.toYaml().equals(config.toYaml())) return;
         List<String> differing = new ArrayList<>();
-        for (String f : flags) {
+        for (String f : FLAGS) {
             Config one = config.copy();
-            applyOverride(one, f);
-            if (!one.toYaml().equals(config.toYaml())) differing.add(f);
+            try {
+                if (applyOverride(one, f) && !one.toYaml().equals(config.toYaml())) differing.add(f);
+            } catch (IllegalArgumentException e) {
+                differing.add(f); // a value this run cannot take at all
+            }
         }
+        if (differing.isEmpty()) return;
         throw new IllegalArgumentException("--resume continues the run as it was configured; " + String.join(", ", differing)
                 + " would change the run (its problem, net, optimizer, points, seed or logging). With --resume give only "
                 + "--steps and --time (new totals), or start a new run");
     }
 
-    /** Applies every given flag except the budget; returns the flags given. */
-    private List<String> applyOverrides(Config c) {
-        List<String> given = new ArrayList<>();
-        for (String f : new String[] {"--problem", "--optimizer", "--preset", "--width", "--depth", "--activation", "--s",
-                "--seed", "--lr", "--cutoff", "--cutoff-kind", "--points", "--eval-every", "--target-error", "--weights",
-                "--ntk-every", "--name"}) {
-            if (applyOverride(c, f)) given.add(f);
-        }
-        return given;
+    /** Flags that configure a run (all but the budget and the output switches). */
+    private static final String[] FLAGS = {"--problem", "--optimizer", "--preset", "--width", "--depth", "--activation", "--s",
+            "--seed", "--lr", "--cutoff", "--cutoff-kind", "--points", "--eval-every", "--target-error", "--weights",
+            "--ntk-every", "--name"};
+
+    /** Applies every given flag except the budget. */
+    private void applyOverrides(Config c) {
+        for (String f : FLAGS) applyOverride(c, f);
     }
 
     private boolean applyOverride(Config c, String flag) {
