@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tangent.train.Checkpoint;
 import dev.tangent.train.Config;
 import dev.tangent.train.MetricsTable;
+import dev.tangent.train.Optimizers;
 import dev.tangent.train.RunLock;
 import dev.tangent.train.RunSummary;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KillResumeTest {
     static final int DEFAULT_KILLS = 2;
     static final int KILLS = Integer.getInteger("tangent.fault.kills", DEFAULT_KILLS);
-    static final String[] OPTIMIZERS = KILLS > DEFAULT_KILLS ? new String[] {"adam", "lbfgs", "anagram", "engd", "gd"} : new String[] {"adam"};
+    static final List<String> OPTIMIZERS = KILLS > DEFAULT_KILLS ? Optimizers.NAMES : List.of("adam");
 
     @TempDir
     Path tmp;
@@ -37,7 +38,7 @@ class KillResumeTest {
 
     static String config(String optimizer) {
         String lr = optimizer.equals("adam") || optimizer.equals("gd") ? ", lr: 0.01" : "";
-        long steps = optimizer.equals("anagram") || optimizer.equals("engd") ? 300 : 1500;
+        long steps = optimizer.equals("anagram") || optimizer.equals("engd") || optimizer.equals("lm") ? 300 : 1500;
         return """
                 problem: laplace2d
                 net: {widths: [12]}
@@ -64,7 +65,7 @@ class KillResumeTest {
         Random rng = new Random(16);
         int beforeAnyCheckpoint = 0, beforePeriodic = 0, finished = 0;
         for (int k = 0; k < KILLS; k++) {
-            String optimizer = OPTIMIZERS[k % OPTIMIZERS.length];
+            String optimizer = OPTIMIZERS.get(k % OPTIMIZERS.size());
             Path reference = reference(optimizer);
             Path base = tmp.resolve("kill-" + k);
             Process p = Subprocess.start(tmp.resolve("kill-" + k + ".log"), "train", tmp.resolve(optimizer + ".yaml").toString(),
