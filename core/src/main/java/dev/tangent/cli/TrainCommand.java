@@ -58,13 +58,13 @@ final class TrainCommand implements Callable<Integer> {
             if (configFile != null) throw new IllegalArgumentException("--resume takes the run directory's own config; do not pass CONFIG too");
             if (out != null) throw new IllegalArgumentException("--out does not apply with --resume: the run stays in " + resume);
             if (!Files.isDirectory(resume)) throw new IllegalArgumentException("--resume " + resume + ": no such run directory");
+            Path cfg = resume.resolve("config.yaml");
+            if (!Files.exists(cfg)) {
+                throw new IllegalArgumentException("--resume " + resume + ": no config.yaml there (not a run directory, "
+                        + "or a run killed before it wrote its config: start it again)");
+            }
             try (RunLock lock = RunLock.acquire(resume)) {
-                Path cfg = resume.resolve("config.yaml");
-                if (!Files.exists(cfg)) {
-                    throw new IllegalArgumentException("--resume " + resume + ": no config.yaml there (not a run directory, "
-                            + "or a run killed before it wrote its config: start it again)");
-                }
-                Config config = Config.load(cfg);
+                Config config = Config.load(cfg); // read under the lock: another process may have just rewritten it
                 refuseChanges(config);
                 applyBudget(config);
                 return train(config, resume, true);

@@ -1,12 +1,18 @@
 package dev.tangent.train;
 
 import dev.tangent.Limits;
+import dev.tangent.nn.Activation;
+import dev.tangent.nn.Parameterization;
+import dev.tangent.optim.Cutoff;
+import dev.tangent.pde.ConditionKind;
+import dev.tangent.sampling.SamplerKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -19,10 +25,13 @@ final class ConfigSchema {
     private ConfigSchema() {}
 
     /** What a key accepts. */
-    sealed interface Node permits Text, Int, Num, Section, Free, ListOf, TextOr, Interval {}
+    sealed interface Node permits Text, Choice, Int, Num, Section, Free, ListOf, TextOr, Interval {}
 
     /** A non-empty scalar (a name, an expression; numbers are accepted as text). */
     record Text() implements Node {}
+
+    /** A name that {@code parse} accepts (an enum's parse, which lists the allowed names when it refuses). */
+    record Choice(Function<String, ?> parse) implements Node {}
 
     /** An integer in [min, max], further capped by a resource limit when one is given. */
     record Int(long min, long max, Limits limit) implements Node {}
@@ -39,8 +48,8 @@ final class ConfigSchema {
     /** A list of items (a single item is read as a list of one). */
     record ListOf(Node item) implements Node {}
 
-    /** Either a name (a catalog problem, a weights kind) or a section. */
-    record TextOr(Section section) implements Node {}
+    /** Either a name (a catalog problem, a weights kind) that follows {@code text}, or a section. */
+    record TextOr(Node text, Section section) implements Node {}
 
     /** [lo, hi] with finite lo < hi. */
     record Interval() implements Node {}
@@ -50,30 +59,37 @@ final class ConfigSchema {
     private static final Num NUM = new Num(Double.NEGATIVE_INFINITY);
     private static final Num NON_NEGATIVE = new Num(0);
     private static final Int POINTS = new Int(1, INT, Limits.POINTS);
+    private static final Choice WEIGHTS_KIND = new Choice(ConfigSchema::weightsKind);
 
     static final Section ROOT = section(
             "name", TEXT,
-            "problem", new TextOr(section(
+            "problem", new TextOr(TEXT, section(
                     "name", TEXT, "options", new Free(NUM), "domain", new Free(new Interval()), "time", new Interval(),
                     "equation", TEXT, "exact", TEXT, "parameters", new Free(NUM), "description", TEXT,
                     "interior_points", POINTS,
-                    "conditions", new ListOf(section("kind", TEXT, "value", TEXT, "points", POINTS, "coord", TEXT,
+                    "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
                             "side", TEXT, "name", TEXT)))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
-                    "activation", TEXT, "s", NUM, "parameterization", TEXT),
+                    "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse)),
             "points", new Free(POINTS),
-            "sampler", section("interior", TEXT, "conditions", TEXT, "resample_every", integer(0, INT)),
+            "sampler", section("interior", new Choice(SamplerKind::parse), "conditions", new Choice(SamplerKind::parse),
+                    "resample_every", integer(0, INT)),
             "optimizer", section("name", TEXT, "preset", TEXT, "lr", NUM, "beta1", NUM, "beta2", NUM,
                     "decay_rate", NUM, "decay_steps", integer(1, INT), "history", integer(1, INT), "cutoff", NUM,
-                    "cutoff_kind", TEXT, "cutoff_start", NUM, "line_search_steps", integer(0, INT), "form", TEXT,
+                    "cutoff_kind", new Choice(Cutoff::parseKind), "cutoff_start", NUM, "line_search_steps", integer(0, INT), "form", TEXT,
                     "rcond", NUM, "solver", TEXT, "damping", NUM, "accept_ratio", NUM, "acceleration", TEXT,
                     "accel_ratio", NUM),
             "train", section("steps", integer(1, Long.MAX_VALUE), "time", NON_NEGATIVE, "eval_every", integer(1, INT),
                     "target_error", NON_NEGATIVE, "checkpoint_every", integer(0, INT)),
-            "weights", new TextOr(section("kind", TEXT, "every", integer(1, INT), "ema", NUM, "probes", integer(1, INT),
+            "weights", new TextOr(WEIGHTS_KIND, section("kind", WEIGHTS_KIND, "every", integer(1, INT), "ema", NUM, "probes", integer(1, INT),
                     "sketch", integer(1, INT))),
             "ntk", section("every", integer(0, INT), "max_points", integer(1, INT), "steps", integer(0, INT)),
             "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
+
+    private static String weightsKind(String k) {
+        if (!LossWeighting.KINDS.contains(k)) throw new IllegalArgumentException("unknown weights kind '" + k + "'; allowed: " + LossWeighting.KINDS);
+        return k;
+    }
 
     /** Checks the whole tree; {@code where} maps key paths to their position in the file. */
     static void check(Map<String, Object> root, Map<String, String> where) {
@@ -113,6 +129,13 @@ final class ConfigSchema {
             if (v == null) throw fail(path, "is empty; give a value or remove the key");
             if (node instanceof Text) {
                 if (v instanceof Map || v instanceof List) throw fail(path, "must be a single value, got " + show(v));
+            } else if (node instanceof Choice c) {
+                if (v instanceof Map || v instanceof List) throw fail(path, "must be a single name, got " + show(v));
+                try {
+                    c.parse().apply(v.toString());
+                } catch (IllegalArgumentException e) {
+                    throw fail(path, "is invalid: " + e.getMessage());
+                }
             } else if (node instanceof Int i) {
                 integer(v, i, path);
             } else if (node instanceof Num n) {
@@ -127,6 +150,7 @@ final class ConfigSchema {
             } else if (node instanceof TextOr t) {
                 if (v instanceof List) throw fail(path, "must be a name or a mapping of keys, got " + show(v));
                 if (v instanceof Map<?, ?>) section(mapping(v, path), t.section(), path);
+                else check(v, t.text(), path);
             } else {
                 interval(v, path);
             }

@@ -70,8 +70,9 @@ class KillResumeTest {
             Path base = tmp.resolve("kill-" + k);
             Process p = Subprocess.start(tmp.resolve("kill-" + k + ".log"), "train", tmp.resolve(optimizer + ".yaml").toString(),
                     "--out", base.toString(), "--quiet", "--no-plots");
-            Subprocess.await(() -> Subprocess.runDir(base) != null && Files.exists(Subprocess.runDir(base).resolve("config.yaml")),
+            Subprocess.await(() -> !p.isAlive() || Subprocess.runDir(base) != null && Files.exists(Subprocess.runDir(base).resolve("config.yaml")),
                     "the run directory");
+            assertTrue(Subprocess.runDir(base) != null, "the run started: " + Files.readString(tmp.resolve("kill-" + k + ".log")));
             // every third kill at once (while the run is being assembled), the others anywhere in the run
             if (k % 3 != 0) Thread.sleep(rng.nextInt(2500));
             if (!p.isAlive()) finished++;
@@ -95,7 +96,9 @@ class KillResumeTest {
         Path base = tmp.resolve("term");
         Process p = Subprocess.start(tmp.resolve("term.log"), "train", tmp.resolve("adam.yaml").toString(), "--out", base.toString(),
                 "--quiet", "--no-plots");
-        Subprocess.await(() -> Subprocess.runDir(base) != null && checkpointStep(Subprocess.runDir(base)) > 0, "a periodic checkpoint");
+        Subprocess.await(() -> !p.isAlive() || Subprocess.runDir(base) != null && checkpointStep(Subprocess.runDir(base)) > 0,
+                "a periodic checkpoint");
+        assertTrue(p.isAlive(), "the run is still going: " + Files.readString(tmp.resolve("term.log")));
         p.destroy(); // SIGTERM
         assertEquals(128 + 15, p.waitFor(), Files.readString(tmp.resolve("term.log")));
         Path dir = Subprocess.runDir(base);
