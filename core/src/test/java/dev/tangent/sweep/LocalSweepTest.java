@@ -51,13 +51,13 @@ class LocalSweepTest {
     @Test
     void aFailingPointIsRecordedAndTheOthersFinish() throws Exception {
         // a valid config key whose value only fails when the run is assembled
-        SweepSpec spec = SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "net.activation: [tanh, nope]"));
+        SweepSpec spec = SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "problem.name: [poisson1d, nosuch]"));
         SweepResults r = LocalSweep.run(spec, tmp, 2, null);
         List<Map<String, String>> rows = r.rows();
         assertEquals(4, rows.size());
         long failed = rows.stream().filter(x -> x.get("status").equals("failed")).count();
         assertEquals(2, failed);
-        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("net.activation")));
+        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("nosuch")));
         assertTrue(rows.stream().filter(x -> x.get("status").equals("ok")).allMatch(x -> Double.parseDouble(x.get("absolute_rms")) > 0));
     }
 
