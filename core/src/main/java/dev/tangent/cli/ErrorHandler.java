@@ -1,16 +1,38 @@
 package dev.tangent.cli;
 
+import dev.tangent.ErrorText;
 import dev.tangent.TangentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
-/** Turns exceptions into one clear line on stderr and a named exit code; stack traces only with TANGENT_DEBUG=1. */
+/**
+ * Turns every failure, including StackOverflowError and OutOfMemoryError, into one clear line on stderr and a named
+ * exit code; stack traces only with TANGENT_DEBUG=1.
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+        return handle(ex, cl);
+    }
+
+    /** Wraps picocli's strategy so that errors (not only exceptions) reach {@link #handle}. */
+    static CommandLine.IExecutionStrategy catchingErrors(CommandLine root) {
+        CommandLine.IExecutionStrategy inner = new CommandLine.RunLast();
+        return parse -> {
+            try {
+                return inner.execute(parse);
+            } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
+                throw e;
+            } catch (Error e) {
+                return handle(e, root);
+            }
+        };
+    }
+
+    static int handle(Throwable ex, CommandLine cl) {
         if ("1".equals(System.getenv("TANGENT_DEBUG"))) ex.printStackTrace();
-        String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        String msg = ErrorText.clean(ex.getMessage());
         if (ex instanceof IllegalArgumentException) {
             cl.getErr().println("error: " + msg);
             return ExitCodes.BAD_INPUT;
@@ -23,8 +45,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             cl.getErr().println("I/O error: " + msg);
             return ExitCodes.IO;
         }
-        cl.getErr().println("internal error (" + ex.getClass().getSimpleName() + "): " + msg
+        if (ex instanceof OutOfMemoryError) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            cl.getErr().println("out of memory: the JVM's heap limit is " + mb + " MB; use a smaller net or fewer points, "
+                    + "or give Java more memory, e.g. TANGENT_JAVA_OPTS=-Xmx" + Math.max(2, 2 * mb / 1024) + "g");
+            return ExitCodes.OUT_OF_MEMORY;
+        }
+        String what = ex instanceof StackOverflowError ? "stack overflow" : msg.isEmpty() ? "unexpected failure" : msg;
+        cl.getErr().println("internal error: " + what + " (a bug in Tangent; please report it)"
                 + "\n  rerun with TANGENT_DEBUG=1 for a stack trace");
-        return ExitCodes.NUMERICAL;
+        return ExitCodes.INTERNAL;
     }
 }

@@ -41,6 +41,7 @@ final class NtkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (block < 1) throw new IllegalArgumentException("--block must be >= 1 points per kernel block, got " + block);
         Config c;
         if (run != null) {
             if (!Files.exists(run.resolve("config.yaml"))) throw new IllegalArgumentException("--run " + run + " has no config.yaml");
@@ -58,12 +59,16 @@ final class NtkCommand implements Callable<Integer> {
         Problem p = ProblemFactory.build(c);
         Mlp mlp = new Mlp(NetFactory.build(c, p));
         Map<String, Integer> pts = new LinkedHashMap<>();
-        c.section("points").forEach((k, v) -> pts.put(k, ((Number) v).intValue()));
+        for (String k : c.section("points").keySet()) pts.put(k, c.integer("points." + k, 1, 1, Integer.MAX_VALUE));
         Discretization d = new Discretization(p, mlp, pts, c.integer("seed", 0));
         double[] theta = mlp.initialize(c.integer("seed", 0));
         String at = "initialisation";
         if (run != null) {
             Checkpoint cp = Checkpoint.read(run.resolve("checkpoint"));
+            if (cp.theta().length != mlp.nParams()) {
+                throw new IllegalArgumentException("--run " + run + ": the checkpoint has " + cp.theta().length
+                        + " parameters but the net " + mlp.spec().shape() + " has " + mlp.nParams());
+            }
             theta = cp.theta();
             at = "checkpoint at step " + cp.step();
         }

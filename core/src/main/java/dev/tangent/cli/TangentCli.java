@@ -19,10 +19,17 @@ public final class TangentCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TangentCli());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionStrategy(ErrorHandler.catchingErrors(cl));
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable t) { // anything picocli itself lets through
+            code = ErrorHandler.handle(t, new CommandLine(new TangentCli()));
+        }
+        System.exit(code);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tangent.nn;
 
+import dev.tangent.Limits;
 import java.util.SplittableRandom;
 
 /**
@@ -23,6 +24,9 @@ public final class Mlp {
         weightOffset = new int[layers];
         biasOffset = new int[layers];
         layerScale = new double[layers];
+        long total = 0;
+        for (int l = 0; l < layers; l++) total += Limits.product(widths[l], widths[l + 1]) + widths[l + 1];
+        Limits.PARAMETERS.check(total, "network " + spec.shape());
         int off = 0;
         for (int l = 0; l < layers; l++) {
             weightOffset[l] = off;

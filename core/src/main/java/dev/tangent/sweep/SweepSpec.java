@@ -2,9 +2,10 @@ package dev.tangent.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tangent.Limits;
 import dev.tangent.train.Config;
+import dev.tangent.train.StrictYaml;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,22 +30,15 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static SweepSpec load(Path file) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("sweep spec " + file + " does not exist");
-        try {
-            Object tree = YAML.readValue(file.toFile(), Object.class);
-            if (!(tree instanceof Map)) throw new IllegalArgumentException("sweep spec " + file + " must be a mapping");
-            return parse(cast(tree), file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("sweep spec " + file + " is not valid YAML: " + e.getMessage().split("\n")[0]);
-        }
+        Object tree = StrictYaml.read(file, "sweep spec").root();
+        if (!(tree instanceof Map)) throw new IllegalArgumentException("sweep spec " + file + " must be a mapping of keys");
+        return parse(cast(tree), file.toAbsolutePath().getParent());
     }
 
     public static SweepSpec parse(String yaml) {
-        try {
-            return parse(cast(YAML.readValue(yaml, Object.class)), Path.of("."));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("sweep spec is not valid YAML: " + e.getMessage().split("\n")[0]);
-        }
+        Object tree = StrictYaml.read(yaml, "sweep spec").root();
+        if (!(tree instanceof Map)) throw new IllegalArgumentException("sweep spec must be a mapping of keys");
+        return parse(cast(tree), Path.of("."));
     }
 
     static SweepSpec parse(Map<String, Object> m, Path dir) {
@@ -80,6 +74,9 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
             for (Object o : l) explicit.add(cast(o));
         }
         if (grid.isEmpty() && explicit.isEmpty()) throw new IllegalArgumentException("sweep has an empty grid: give grid and/or points");
+        long size = Math.max(1, explicit.size());
+        for (List<Object> v : grid.values()) size = Limits.product(size, v.size());
+        Limits.SWEEP_POINTS.check(size, "sweep grid " + grid.keySet() + (explicit.isEmpty() ? "" : " × " + explicit.size() + " points"));
         List<Map<String, Object>> points = new ArrayList<>();
         List<Map<String, Object>> gridPoints = cartesian(grid);
         for (Map<String, Object> ex : explicit.isEmpty() ? List.<Map<String, Object>>of(Map.of()) : explicit) {
@@ -91,7 +88,13 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         }
         List<String> keys = new ArrayList<>();
         for (Map<String, Object> p : points) for (String k : p.keySet()) if (!keys.contains(k)) keys.add(k);
-        for (String k : keys) base.copy().set(k, points.get(0).getOrDefault(k, 0)); // validates the key
+        for (Map<String, Object> p : points) {
+            try {
+                configFor(base, p); // every point's config is checked before anything runs
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sweep point " + p + ": " + e.getMessage());
+            }
+        }
         List<String> metrics = new ArrayList<>();
         Object mt = m.get("metrics");
         if (mt instanceof List<?> l) for (Object o : l) metrics.add(String.valueOf(o));
@@ -121,8 +124,15 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         String s = String.valueOf(v).trim();
         if (s.matches("-?\\d+\\.\\.-?\\d+")) {
             String[] parts = s.split("\\.\\.");
-            long a = Long.parseLong(parts[0]), b = Long.parseLong(parts[1]);
+            long a, b;
+            try {
+                a = Long.parseLong(parts[0]);
+                b = Long.parseLong(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("sweep grid key '" + key + "': range " + s + " has a bound beyond " + Long.MAX_VALUE);
+            }
             if (b < a) throw new IllegalArgumentException("sweep grid key '" + key + "': empty range " + s);
+            Limits.SWEEP_POINTS.check(b - a + 1 <= 0 ? -1 : b - a + 1, "sweep grid key '" + key + "' range " + s);
             List<Object> out = new ArrayList<>();
             for (long i = a; i <= b; i++) out.add(i);
             return out;
@@ -157,6 +167,10 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
 
     /** The config of one point. */
     public Config configFor(Map<String, Object> point) {
+        return configFor(base, point);
+    }
+
+    private static Config configFor(Config base, Map<String, Object> point) {
         Config c = base.copy();
         point.forEach(c::set);
         return c;

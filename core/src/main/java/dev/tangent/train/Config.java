@@ -4,101 +4,61 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A run configuration as a nested key tree (what the YAML file holds), validated against a fixed schema:
- * an unknown key is an error naming the key and the allowed ones. Dotted paths ({@code net.widths}) address
- * nested keys, which is how CLI flags and sweeps override values.
+ * A run configuration as a nested key tree (what the YAML file holds), validated against {@link ConfigSchema}
+ * whenever it is read or changed: unknown, duplicate, empty or mistyped keys are errors naming the key (with line
+ * and column for YAML). Dotted paths ({@code net.widths}) address nested keys, which is how CLI flags and sweeps
+ * override values.
  */
 public final class Config {
-    /** Allowed keys per section; "" is the top level. */
-    static final Map<String, Set<String>> SCHEMA = Map.of(
-            "", Set.of("name", "problem", "net", "points", "sampler", "optimizer", "train", "weights", "ntk", "seed"),
-            "problem", Set.of("name", "options", "domain", "time", "equation", "conditions", "exact", "parameters",
-                    "description", "interior_points"),
-            "net", Set.of("widths", "width", "depth", "activation", "s", "parameterization"),
-            "sampler", Set.of("interior", "conditions", "resample_every"),
-            "optimizer", Set.of("name", "preset", "lr", "beta1", "beta2", "decay_rate", "decay_steps", "history",
-                    "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "form", "rcond", "solver", "damping",
-                    "accept_ratio", "acceleration", "accel_ratio"),
-            "train", Set.of("steps", "time", "eval_every", "log_every", "target_error", "checkpoint_every", "progress_every"),
-            "weights", Set.of("kind", "every", "ema", "probes", "sketch", "estimator"),
-            "ntk", Set.of("every", "max_points", "steps"));
-    /** Sections whose keys are free (group names, option names). */
-    static final Set<String> FREE = Set.of("points", "problem.options", "problem.domain", "problem.parameters");
-
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private final Map<String, Object> root;
+    /** Where each key path was written ("line 3, column 5"), for keys read from YAML. */
+    private final Map<String, String> where;
 
-    private Config(Map<String, Object> root) {
+    private Config(Map<String, Object> root, Map<String, String> where) {
         this.root = root;
+        this.where = where;
     }
 
     public static Config empty() {
-        return new Config(new LinkedHashMap<>());
+        return new Config(new LinkedHashMap<>(), new HashMap<>());
     }
 
     public static Config load(Path file) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("config file " + file + " does not exist");
-        Object tree;
-        try {
-            tree = YAML.readValue(file.toFile(), Object.class);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-            throw new IllegalArgumentException("config " + file + " is not valid YAML: " + msg);
-        }
-        if (tree == null) tree = new LinkedHashMap<>();
-        if (!(tree instanceof Map)) throw new IllegalArgumentException("config " + file + " must be a mapping of keys, got " + tree.getClass().getSimpleName());
-        Config c = new Config(deepCopy(asMap(tree, "")));
+        return of(StrictYaml.read(file, "config"), "config " + file);
+    }
+
+    public static Config parse(String yaml) {
+        return of(StrictYaml.read(yaml, "config"), "config");
+    }
+
+    private static Config of(StrictYaml.Tree tree, String source) {
+        Object t = tree.root();
+        if (t == null) t = new LinkedHashMap<>();
+        if (!(t instanceof Map)) throw new IllegalArgumentException(source + " must be a mapping of keys, got " + ConfigSchema.show(t));
+        Config c = new Config(deepCopy(asMap(t, "")), new HashMap<>(tree.locations()));
         c.validate();
         return c;
     }
 
-    public static Config parse(String yaml) {
-        try {
-            Object tree = YAML.readValue(yaml, Object.class);
-            Config c = new Config(tree == null ? new LinkedHashMap<>() : deepCopy(asMap(tree, "")));
-            c.validate();
-            return c;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("config is not valid YAML: " + e.getMessage().split("\n")[0]);
-        }
-    }
-
     public Config copy() {
-        return new Config(deepCopy(root));
+        return new Config(deepCopy(root), new HashMap<>(where));
     }
 
-    /** Checks every key against the schema. */
+    /** Checks every key against the schema and the rules between keys. */
     public void validate() {
-        validate(root, "");
-    }
-
-    private static void validate(Map<String, Object> m, String path) {
-        if (FREE.contains(path)) return;
-        Set<String> allowed = SCHEMA.get(path);
-        if (allowed == null) return;
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-            String key = e.getKey();
-            String full = path.isEmpty() ? key : path + "." + key;
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException("unknown config key '" + full + "'; allowed"
-                        + (path.isEmpty() ? "" : " in " + path) + ": " + new java.util.TreeSet<>(allowed));
-            }
-            if (e.getValue() instanceof Map<?, ?> sub && (SCHEMA.containsKey(full) || FREE.contains(full))) {
-                validate(asMap(sub, full), full);
-            }
-        }
+        ConfigSchema.check(root, where);
     }
 
     /** Sets a dotted path, creating sections; the value is validated with the rest of the tree. */
@@ -114,6 +74,7 @@ public final class Config {
             m = asMap(next, parts[i]);
         }
         m.put(parts[parts.length - 1], value);
+        where.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
         validate();
         return this;
     }
@@ -136,21 +97,54 @@ public final class Config {
         return v == null ? fallback : v.toString();
     }
 
-    public double number(String path, double fallback) {
+    /**
+     * The key's text read by {@code parser} (an enum's parse), or the fallback when the key is absent; a rejected
+     * value is an error that names the key and where it was written.
+     */
+    public <T> T parsed(String path, java.util.function.Function<String, T> parser, T fallback) {
         Object v = get(path);
         if (v == null) return fallback;
-        if (v instanceof Number n) return n.doubleValue();
         try {
-            return Double.parseDouble(v.toString());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config key '" + path + "' must be a number, got '" + v + "'");
+            return parser.apply(v.toString());
+        } catch (IllegalArgumentException e) {
+            String w = where.get(path);
+            throw new IllegalArgumentException("config key '" + path + "'" + (w == null ? "" : " (" + w + ")") + ": " + e.getMessage());
         }
     }
 
+    /** A finite number, or the fallback when the key is absent. */
+    public double number(String path, double fallback) {
+        Object v = get(path);
+        if (v == null) return fallback;
+        Double d = ConfigSchema.numeric(v);
+        if (d == null) throw new IllegalArgumentException("config key '" + path + "' must be a number, got " + ConfigSchema.show(v));
+        if (!Double.isFinite(d)) throw new IllegalArgumentException("config key '" + path + "' must be a finite number, got " + d);
+        return d;
+    }
+
+    /** An integer that fits a long, or the fallback when the key is absent. */
     public long integer(String path, long fallback) {
-        double d = number(path, fallback);
-        if (d != Math.rint(d)) throw new IllegalArgumentException("config key '" + path + "' must be an integer, got " + d);
-        return (long) d;
+        Object v = get(path);
+        if (v == null) return fallback;
+        java.math.BigDecimal d = ConfigSchema.decimal(v);
+        if (d == null || d.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("config key '" + path + "' must be an integer, got " + ConfigSchema.show(v));
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("config key '" + path + "' must be an integer in [" + Long.MIN_VALUE + ", "
+                    + Long.MAX_VALUE + "], got " + d.toBigInteger());
+        }
+    }
+
+    /** An integer in [min, max], or the fallback when the key is absent. */
+    public int integer(String path, int fallback, int min, int max) {
+        long v = integer(path, fallback);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("config key '" + path + "' must be an integer in [" + min + ", " + max + "], got " + v);
+        }
+        return (int) v;
     }
 
     @SuppressWarnings("unchecked")
@@ -182,7 +176,7 @@ public final class Config {
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(Object o, String path) {
         if (!(o instanceof Map)) {
-            throw new IllegalArgumentException("config key '" + path + "' must be a mapping, got '" + o + "'");
+            throw new IllegalArgumentException("config key '" + path + "' must be a mapping of keys, got " + ConfigSchema.show(o));
         }
         return (Map<String, Object>) o;
     }

@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.Limits;
 import dev.tangent.nn.Activation;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.Parameterization;
@@ -14,17 +15,22 @@ public final class NetFactory {
         int[] hidden = p.defaults().hidden();
         List<Object> widths = c.list("net.widths");
         if (widths != null) {
-            hidden = widths.stream().mapToInt(o -> (int) ProblemFactory.toDouble(o, "net.widths")).toArray();
+            Limits.PARAMETERS.check(widths.size(), "config key 'net.widths' (one hidden layer per entry)");
+            hidden = new int[widths.size()];
+            for (int i = 0; i < hidden.length; i++) hidden[i] = ConfigSchema.decimal(widths.get(i)).intValueExact(); // the schema checked the range
         } else if (c.has("net.width") || c.has("net.depth")) {
-            int w = (int) c.integer("net.width", hidden.length > 0 ? hidden[0] : 32);
-            int depth = (int) c.integer("net.depth", hidden.length);
-            if (w < 1) throw new IllegalArgumentException("net.width must be a positive integer, got " + w);
-            if (depth < 1) throw new IllegalArgumentException("net.depth must be a positive integer, got " + depth);
+            int w = c.integer("net.width", hidden.length > 0 ? hidden[0] : 32, 1, Integer.MAX_VALUE);
+            int depth = c.integer("net.depth", Math.max(1, hidden.length), 1, Integer.MAX_VALUE);
+            // count the parameters before allocating depth layers: d·w + w, (depth − 1)·(w² + w), w + 1
+            long d = p.domain().dim();
+            long params = Limits.product(d + 1, w) + Limits.product(depth - 1L, Limits.product(w, w + 1L)) + w + 1;
+            if (params < 0 || Limits.product(depth - 1L, Limits.product(w, w + 1L)) < 0) params = -1;
+            Limits.PARAMETERS.check(params, "net.width " + w + " with net.depth " + depth);
             hidden = new int[depth];
             java.util.Arrays.fill(hidden, w);
         }
-        Activation act = c.has("net.activation") ? Activation.parse(c.string("net.activation", "tanh")) : p.defaults().activation();
+        Activation act = c.parsed("net.activation", Activation::parse, p.defaults().activation());
         return new MlpSpec(p.domain().dim(), hidden, act, c.number("net.s", 0.5),
-                Parameterization.parse(c.string("net.parameterization", "standard")));
+                c.parsed("net.parameterization", Parameterization::parse, Parameterization.STANDARD));
     }
 }

@@ -24,18 +24,16 @@ import java.util.Set;
 public final class ProblemFactory {
     private ProblemFactory() {}
 
-    private static final Set<String> CONDITION_KEYS = Set.of("kind", "value", "points", "coord", "side", "name");
-
     public static Problem build(Config c) {
         Object p = c.get("problem");
         if (p == null) return Catalog.get("laplace2d");
-        if (p instanceof String name) return Catalog.get(name);
+        if (p instanceof String name) return named("problem", () -> Catalog.get(name));
         if (c.has("problem.name") && !c.has("problem.equation")) {
             Map<String, Double> options = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : c.section("problem.options").entrySet()) {
-                options.put(e.getKey(), toDouble(e.getValue(), "problem.options." + e.getKey()));
+                options.put(e.getKey(), c.number("problem.options." + e.getKey(), 0));
             }
-            return Catalog.get(c.string("problem.name", ""), options);
+            return named("problem", () -> Catalog.get(c.string("problem.name", ""), options));
         }
         return fromText(c);
     }
@@ -57,25 +55,36 @@ public final class ProblemFactory {
         Domain d;
         if (c.has("problem.time")) {
             double[] t = interval(c.get("problem.time"), "problem.time");
-            d = Domain.spaceTime(t[0], t[1], names.toArray(String[]::new), lo, hi);
+            d = named("problem.domain", () -> Domain.spaceTime(t[0], t[1], names.toArray(String[]::new), lo, hi));
         } else {
-            d = Domain.box(names.toArray(String[]::new), lo, hi);
+            d = named("problem.domain", () -> Domain.box(names.toArray(String[]::new), lo, hi));
         }
         Map<String, Double> params = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : c.section("problem.parameters").entrySet()) {
-            params.put(e.getKey(), toDouble(e.getValue(), "problem.parameters." + e.getKey()));
+            params.put(e.getKey(), c.number("problem.parameters." + e.getKey(), 0));
         }
         String equation = c.string("problem.equation", "");
-        ExpressionResidual pde = ExpressionResidual.parse(d, equation, params);
+        ExpressionResidual pde = named("problem.equation", () -> ExpressionResidual.parse(d, equation, params));
         List<Condition> conditions = new ArrayList<>();
         List<Object> list = c.list("problem.conditions");
         if (list != null) {
-            int i = 0;
-            for (Object o : list) conditions.add(condition(d, Config.asMap(o, "problem.conditions[" + i + "]"), i++));
+            for (int i = 0; i < list.size(); i++) {
+                String key = "problem.conditions[" + i + "]";
+                Map<String, Object> m = Config.asMap(list.get(i), key);
+                int index = i;
+                Condition cond = named(key, () -> condition(d, m, index));
+                for (Condition other : conditions) {
+                    if (other.name().equals(cond.name()) || cond.name().equals("pde")) {
+                        throw new IllegalArgumentException("config key '" + key + "': the loss group name '" + cond.name()
+                                + "' is already taken; give this condition its own name (name: ...)");
+                    }
+                }
+                conditions.add(cond);
+            }
         }
         Reference ref = null;
-        if (c.has("problem.exact")) ref = exact(d, c.string("problem.exact", ""));
-        int interior = (int) c.integer("problem.interior_points", 1000);
+        if (c.has("problem.exact")) ref = named("problem.exact", () -> exact(d, c.string("problem.exact", "")));
+        int interior = c.integer("problem.interior_points", 1000, 1, Integer.MAX_VALUE);
         int[] hidden = {64}; // one layer of 64 tanh units: enough capacity for smooth solutions, cheap second-order steps
         return new Problem(c.string("name", "custom"), c.string("problem.description", "problem from config"), d, equation,
                 pde, conditions, params, ref,
@@ -84,13 +93,21 @@ public final class ProblemFactory {
 
     private static Condition condition(Domain d, Map<String, Object> m, int index) {
         String where = "problem.conditions[" + index + "]";
-        for (String k : m.keySet()) {
-            if (!CONDITION_KEYS.contains(k)) {
-                throw new IllegalArgumentException("unknown config key '" + where + "." + k + "'; allowed: " + new java.util.TreeSet<>(CONDITION_KEYS));
-            }
-        }
         if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity]");
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
+        java.util.Set<String> used = switch (kind) {
+            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name")
+                    : Set.of("kind", "value", "points", "coord", "name");
+            case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name");
+            case PERIODIC -> Set.of("kind", "points", "coord", "name");
+            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name");
+        };
+        for (String k : m.keySet()) {
+            if (!used.contains(k)) {
+                throw new IllegalArgumentException("key '" + k + "' does not apply to a " + kind.name().toLowerCase().replace('_', '-')
+                        + " condition" + (k.equals("side") ? " without coord" : "") + "; its keys are " + new java.util.TreeSet<>(used));
+            }
+        }
         String value = m.containsKey("value") ? String.valueOf(m.get("value")) : "0";
         int points = m.containsKey("points") ? (int) toDouble(m.get("points"), where + ".points") : 100;
         Condition cond = switch (kind) {
@@ -130,6 +147,17 @@ public final class ProblemFactory {
         for (int k = 0; k < d.dim(); k++) slots.put(d.coords()[k], k);
         Evaluator ev = Evaluator.compile(e, slots);
         return Reference.exact(ev::evaluate, formula, d.dim() == 1 ? 1001 : 101);
+    }
+
+    /** Runs a build step; a rejected value is reported under the config key it came from. */
+    private static <T> T named(String key, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.startsWith("config key")) throw e;
+            throw new IllegalArgumentException("config key '" + key + "': " + msg);
+        }
     }
 
     private static double[] interval(Object o, String path) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,12 +24,25 @@ public final class RunSummary {
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
         try {
             Files.createDirectories(base);
-            Path dir = base.resolve(safe + "-" + stamp);
-            for (int k = 2; Files.exists(dir); k++) dir = base.resolve(safe + "-" + stamp + "-" + k);
-            Files.createDirectories(dir);
-            return dir;
+            for (int k = 1; ; k++) {
+                Path dir = base.resolve(safe + "-" + stamp + (k == 1 ? "" : "-" + k));
+                try {
+                    return Files.createDirectory(dir); // atomic: two processes never get the same directory
+                } catch (FileAlreadyExistsException e) {
+                    // taken: try the next suffix
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory under " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a run directory and everything in it (a run rejected before it started). */
+    public static void discard(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the rejected run directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

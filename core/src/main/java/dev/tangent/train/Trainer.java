@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.Limits;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.optim.Optimizer;
@@ -24,6 +25,11 @@ public final class Trainer {
     /** Called after every logged step (progress display). */
     public interface Listener {
         void logged(Progress p);
+
+        /** Polled before every step: true stops the run at this step boundary with status {@link #INTERRUPTED}. */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     /** One logged step, for the progress display. */
@@ -40,10 +46,16 @@ public final class Trainer {
     public static final String TARGET_REACHED = "target-reached";
     public static final String DIVERGED = "diverged";
     public static final String CONVERGED = "converged";
+    public static final String INTERRUPTED = "interrupted";
 
     private Trainer() {}
 
-    /** Runs (or resumes, when runDir holds a checkpoint and resume is set) the configured training. */
+    /**
+     * Runs (or resumes, when resume is set) the configured training. A fresh run writes a checkpoint at step 0, so a
+     * run killed at any moment after that can be resumed; resuming a run directory without a checkpoint starts it
+     * from step 0. On divergence the checkpoint holds the last finite state: parameters, weights and every
+     * optimizer state array.
+     */
     public static Result run(Config config, Path runDir, boolean resume, Listener listener) {
         Optimizers.applyPreset(config);
         Problem problem = ProblemFactory.build(config);
@@ -51,16 +63,13 @@ public final class Trainer {
         Mlp mlp = new Mlp(spec);
         long seed = config.integer("seed", 0);
         Map<String, Integer> points = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : config.section("points").entrySet()) {
-            int n = (int) ProblemFactory.toDouble(e.getValue(), "points." + e.getKey());
-            if (n < 1) throw new IllegalArgumentException("points." + e.getKey() + " must be >= 1, got " + n);
-            points.put(e.getKey(), n);
+        for (String group : config.section("points").keySet()) {
+            points.put(group, config.integer("points." + group, 1, 1, Integer.MAX_VALUE));
         }
-        SamplerKind interior = config.has("sampler.interior") ? SamplerKind.parse(config.string("sampler.interior", ""))
-                : problem.defaults().interiorSampler();
-        SamplerKind conditions = config.has("sampler.conditions") ? SamplerKind.parse(config.string("sampler.conditions", ""))
-                : problem.defaults().conditionSampler();
+        SamplerKind interior = config.parsed("sampler.interior", SamplerKind::parse, problem.defaults().interiorSampler());
+        SamplerKind conditions = config.parsed("sampler.conditions", SamplerKind::parse, problem.defaults().conditionSampler());
         Discretization disc = new Discretization(problem, mlp, points, interior, conditions, seed);
+        Limits.CELLS.check(Limits.product(disc.rows(), mlp.nParams()), disc.rows() + " residual rows × " + mlp.nParams() + " parameters");
         WeightedProblem wp = new WeightedProblem(disc);
         Optimizer opt = Optimizers.create(config);
         TrainSettings ts = TrainSettings.from(config, problem.defaults().seconds());
@@ -77,39 +86,41 @@ public final class Trainer {
         long step = 0;
         long trainNanos = 0;
         Path checkpointFile = runDir.resolve("checkpoint");
-        if (resume) {
-            if (!Files.exists(checkpointFile)) throw new IllegalArgumentException("cannot resume: " + checkpointFile + " does not exist");
+        boolean restart = resume && Files.exists(checkpointFile); // without a checkpoint the run never passed step 0
+        if (restart) {
             Checkpoint cp = Checkpoint.read(checkpointFile);
-            if (cp.theta().length != mlp.nParams()) {
-                throw new IllegalArgumentException("checkpoint has " + cp.theta().length + " parameters but the config's net has " + mlp.nParams());
-            }
-            theta = cp.theta().clone();
+            restore(cp, theta, wp, opt, weighting, checkpointFile);
             step = cp.step();
             trainNanos = cp.trainNanos();
-            System.arraycopy(cp.weights(), 0, wp.weights(), 0, wp.weights().length);
-            opt.restore(cp.optimizerState());
-            weighting.restore(cp.extra());
             ntk.restore(cp.extra(), theta);
             if (ts.resampleEvery() > 0 && step >= ts.resampleEvery()) resampleAll(disc, seed, step / ts.resampleEvery());
             Path m = runDir.resolve("metrics.csv");
             if (Files.exists(m)) {
                 MetricsTable old = MetricsTable.read(m);
                 old.truncateAfter(step);
-                for (double[] r : old.rows()) metrics.add(r);
+                // a row at the checkpoint's step that only ended the earlier session is not one the full run has
+                List<double[]> rows = old.rows();
+                if (!rows.isEmpty() && rows.get(rows.size() - 1)[0] == step && step % ts.evalEvery() != 0) rows.remove(rows.size() - 1);
+                for (double[] r : rows) metrics.add(r);
             }
         } else {
             ntk.start(theta);
         }
         AtomicFiles.write(runDir.resolve("config.yaml"), config.toYaml());
+        Checkpoint good = snapshot(step, trainNanos, theta, wp, opt, weighting);
+        if (!restart) withNtk(good, ntk).write(checkpointFile);
 
         String status = COMPLETED;
         String message = "";
         StepReport last = null;
         double[] lastSpectrum = null;
-        double[] good = theta.clone();
         ErrorMetrics errors = null;
-        double loss = Double.NaN;
         while (step < ts.steps()) {
+            if (listener != null && listener.stopRequested()) {
+                status = INTERRUPTED;
+                message = "interrupted at step " + step + "; continue with --resume " + runDir;
+                break;
+            }
             if (ts.seconds() > 0 && trainNanos / 1e9 >= ts.seconds()) {
                 status = TIME_BUDGET;
                 break;
@@ -120,20 +131,21 @@ public final class Trainer {
                 opt.problemChanged();
             }
             if (weighting.update(theta, step)) opt.problemChanged();
-            System.arraycopy(theta, 0, good, 0, theta.length);
-            StepReport rep = opt.step(theta, wp);
+            StepReport rep = step(opt, theta, wp);
             trainNanos += System.nanoTime() - t0;
             step++;
-            if (!Double.isFinite(rep.loss()) || !allFinite(theta)) {
-                System.arraycopy(good, 0, theta, 0, theta.length);
-                step--;
+            Checkpoint now = Double.isFinite(rep.loss()) ? snapshot(step, trainNanos, theta, wp, opt, weighting) : null;
+            if (now == null || !now.finite()) {
+                // the step's parameters, weights or optimizer state are not finite: go back to the last good state
+                restore(good, theta, wp, opt, weighting, checkpointFile);
+                step = good.step();
                 status = DIVERGED;
-                message = "training diverged at step " + (step + 1) + ": the loss or the parameters became "
-                        + (Double.isNaN(rep.loss()) ? "NaN" : "non-finite") + "; kept the last good parameters (step " + step + ")";
+                message = "training diverged at step " + (step + 1) + ": the loss, the parameters or the optimizer state became "
+                        + (Double.isNaN(rep.loss()) ? "NaN" : "non-finite") + "; kept the last good state (step " + step + ")";
                 break;
             }
+            good = now;
             last = rep;
-            loss = rep.loss();
             boolean stalled = opt.stalled(rep) && ts.resampleEvery() == 0 && weighting.kind().equals("none");
             if (rep.singularValues() != null) lastSpectrum = rep.singularValues();
             boolean logNow = step % ts.evalEvery() == 0 || step == ts.steps() || stalled;
@@ -153,8 +165,8 @@ public final class Trainer {
                 break;
             }
             if (ts.checkpointEvery() > 0 && step % ts.checkpointEvery() == 0) {
-                checkpoint(step, trainNanos, theta, wp, opt, weighting, ntk).write(checkpointFile);
-                metrics.write(runDir.resolve("metrics.csv"));
+                metrics.write(runDir.resolve("metrics.csv")); // before the checkpoint: a resume never lacks rows
+                withNtk(good, ntk).write(checkpointFile);
             }
         }
         // final evaluation at the last good parameters
@@ -167,33 +179,65 @@ public final class Trainer {
             metrics.add(row(step, trainNanos, fin, errors, wp, ntk.measure(theta, step)));
         }
         if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, finalLoss, errors, last, true));
-        checkpoint(step, trainNanos, theta, wp, opt, weighting, ntk).write(checkpointFile);
         metrics.write(runDir.resolve("metrics.csv"));
+        withNtk(status.equals(DIVERGED) ? good : snapshot(step, trainNanos, theta, wp, opt, weighting), ntk).write(checkpointFile);
+        double reported = metrics.rows().get(metrics.rows().size() - 1)[metrics.column("loss")]; // = metrics.csv's last row
         if (status.equals(COMPLETED) && step < ts.steps()) status = TIME_BUDGET;
         if (message.isEmpty()) message = switch (status) {
             case TIME_BUDGET -> "stopped at the time budget of " + ts.seconds() + " s";
             case TARGET_REACHED -> "reached the target absolute RMS error " + ts.targetError();
             default -> "completed " + step + " steps";
         };
-        return new Result(status, message, step, trainNanos / 1e9, finalLoss, errors, runDir, theta, lastSpectrum, metrics, disc,
+        return new Result(status, message, step, trainNanos / 1e9, reported, errors, runDir, theta, lastSpectrum, metrics, disc,
                 weighting.seconds());
     }
 
-    private static Checkpoint checkpoint(long step, long nanos, double[] theta, WeightedProblem wp, Optimizer opt,
-                                         LossWeighting weighting, NtkMonitor ntk) {
-        Map<String, double[]> extra = new LinkedHashMap<>(weighting.state());
+    /**
+     * One optimizer step. A solver that refuses a NaN input (LAPACK reports an invalid argument) is a divergence, not
+     * a failure: the step reports a NaN loss when the loss at θ is not finite.
+     */
+    private static StepReport step(Optimizer opt, double[] theta, WeightedProblem wp) {
+        try {
+            return opt.step(theta, wp);
+        } catch (RuntimeException e) {
+            if (Double.isFinite(wp.loss(theta, new double[wp.nRows()]))) throw e;
+            return new StepReport(Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN, 0, 0, 0, 0, null);
+        }
+    }
+
+    /** The state after a step, without the NTK monitor's reference kernel (constant; added when written). */
+    private static Checkpoint snapshot(long step, long nanos, double[] theta, WeightedProblem wp, Optimizer opt,
+                                       LossWeighting weighting) {
+        return new Checkpoint(step, nanos, theta.clone(), wp.weights().clone(), opt.state(), weighting.state());
+    }
+
+    private static Checkpoint withNtk(Checkpoint cp, NtkMonitor ntk) {
+        Map<String, double[]> extra = new LinkedHashMap<>(cp.extra());
         extra.putAll(ntk.state());
-        return new Checkpoint(step, nanos, theta.clone(), wp.weights().clone(), opt.state(), extra);
+        return new Checkpoint(cp.step(), cp.trainNanos(), cp.theta(), cp.weights(), cp.optimizerState(), extra);
+    }
+
+    /** Puts a checkpoint's parameters, weights and optimizer state back; a mismatch is an error naming the file. */
+    private static void restore(Checkpoint cp, double[] theta, WeightedProblem wp, Optimizer opt, LossWeighting weighting,
+                                Path file) {
+        if (cp.theta().length != theta.length || cp.weights().length != wp.weights().length) {
+            throw new IllegalArgumentException("checkpoint " + file + " has " + cp.theta().length + " parameters and "
+                    + cp.weights().length + " loss groups but the run's config has " + theta.length + " and " + wp.weights().length);
+        }
+        System.arraycopy(cp.theta(), 0, theta, 0, theta.length);
+        System.arraycopy(cp.weights(), 0, wp.weights(), 0, wp.weights().length);
+        try {
+            opt.restore(cp.optimizerState());
+            weighting.restore(cp.extra());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " holds optimizer state " + cp.optimizerState().keySet()
+                    + " that optimizer " + opt.name() + " cannot use: it was written by another optimizer or is corrupt");
+        }
     }
 
     private static void resampleAll(Discretization disc, long seed, long round) {
         int g = 0;
         for (LossGroup grp : disc.groups()) grp.resample(seed + 7777L * round + 1000003L * g++);
-    }
-
-    private static boolean allFinite(double[] a) {
-        for (double v : a) if (!Double.isFinite(v)) return false;
-        return true;
     }
 
     private static double[] row(long step, long nanos, StepReport rep, ErrorMetrics e, WeightedProblem wp, double[] ntkValues) {

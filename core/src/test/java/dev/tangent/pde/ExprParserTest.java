@@ -103,4 +103,33 @@ class ExprParserTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Catalog.get("navier-stokes"));
         assertTrue(e.getMessage().contains("navier-stokes") && e.getMessage().contains("laplace2d"), e.getMessage());
     }
+
+    @Test
+    void undefinedConstantsAreErrorsNotSilentRewrites() {
+        for (String[] c : new String[][] {{"u_xx + 0/0", "0/0 is undefined"}, {"u_xx - 1/0", "division by zero"},
+                {"u + log(-1)", "undefined"}, {"u + (-8)^(1/3)", "undefined"}, {"u + exp(1000)", "overflows"}, {"u + 1e999", "double range"}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> parser.parse(c[0]));
+            assertTrue(e.getMessage().contains(c[1]) && e.getMessage().contains("at position"), c[0] + ": " + e.getMessage());
+        }
+        assertEquals(parser.parse("u_xx"), parser.parse("u_xx + 0*x"), "0·x = 0 is still folded: x is finite");
+    }
+
+    @Test
+    void deepOrLongInputIsALimitNotAStackOverflow() {
+        for (String text : new String[] {"(".repeat(100_000) + "u" + ")".repeat(100_000), "-".repeat(50_000) + "u",
+                "u" + "^u".repeat(5000), "u" + " + u".repeat(2400)}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> parser.parse(text));
+            assertTrue(e.getMessage().contains("tangent.limit.expression"), e.getMessage().substring(0, Math.min(300, e.getMessage().length())));
+            assertTrue(e.getMessage().length() < 600, "the message quotes a short prefix of the input");
+        }
+        assertEquals(parser.parse("u"), parser.parse("(".repeat(150) + "u" + ")".repeat(150)), "nesting within the limit is fine");
+    }
+
+    @Test
+    void parametersMayNotShadowOtherNames() {
+        for (String p : new String[] {"x", "u", "u_x", "pi", "sin"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new ExprParser(new String[] {"t", "x"}, Set.of(p)));
+            assertTrue(e.getMessage().contains("parameter '" + p + "' shadows"), e.getMessage());
+        }
+    }
 }

@@ -50,13 +50,14 @@ class LocalSweepTest {
 
     @Test
     void aFailingPointIsRecordedAndTheOthersFinish() throws Exception {
-        SweepSpec spec = SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "net.width: [4, -3]"));
+        // a valid config key whose value only fails when the run is assembled
+        SweepSpec spec = SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "problem.name: [poisson1d, nosuch]"));
         SweepResults r = LocalSweep.run(spec, tmp, 2, null);
         List<Map<String, String>> rows = r.rows();
         assertEquals(4, rows.size());
         long failed = rows.stream().filter(x -> x.get("status").equals("failed")).count();
         assertEquals(2, failed);
-        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("net.width")));
+        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("nosuch")));
         assertTrue(rows.stream().filter(x -> x.get("status").equals("ok")).allMatch(x -> Double.parseDouble(x.get("absolute_rms")) > 0));
     }
 
@@ -70,6 +71,10 @@ class LocalSweepTest {
         assertTrue(empty.getMessage().contains("empty grid"), empty.getMessage());
         var none = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse("run: train\nbase: {}\n"));
         assertTrue(none.getMessage().contains("empty grid"), none.getMessage());
+        var invalid = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("[4, 6]", "[4, -3]")));
+        assertTrue(invalid.getMessage().contains("net.width") && invalid.getMessage().contains("-3"), invalid.getMessage());
+        var huge = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("0..1", "0..2000000000")));
+        assertTrue(huge.getMessage().contains("seed") && huge.getMessage().contains("tangent.limit.sweepPoints"), huge.getMessage());
         var run = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("run: train", "run: fly")));
         assertTrue(run.getMessage().contains("'fly'") && run.getMessage().contains("ntk-width"), run.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.tangent.pde.expr;
 
+import dev.tangent.Limits;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.pde.expr.Expr.Func;
 import java.util.ArrayList;
@@ -29,32 +30,73 @@ public final class ExprParser {
     private String text;
     private List<Token> tokens;
     private int pos;
+    private int depth;
 
     private record Token(String kind, String text, int at) {}
 
+    /** @throws IllegalArgumentException when a parameter would shadow a coordinate, u, a derivative, a constant or a function */
     public ExprParser(String[] coords, Set<String> parameters) {
         this.coords = coords.clone();
         this.parameters = Set.copyOf(parameters);
+        for (String p : parameters) {
+            String clash = Arrays.asList(coords).contains(p) ? "the coordinate " + p
+                    : p.equals("u") || p.startsWith("u_") ? "the solution or its derivative " + p
+                    : p.equals("pi") || p.equals("e") ? "the constant " + p
+                    : function(p) != null ? "the function " + p : null;
+            if (clash != null) throw new IllegalArgumentException("parameter '" + p + "' shadows " + clash + "; rename the parameter");
+        }
     }
 
-    /** Parses an expression or an equation ({@code lhs = rhs} becomes {@code lhs − rhs}). */
+    /**
+     * Parses an expression or an equation ({@code lhs = rhs} becomes {@code lhs − rhs}). Length and nesting depth
+     * are bounded ({@link Limits#EXPRESSION_LENGTH}, {@link Limits#EXPRESSION_DEPTH}) so that no input overflows the
+     * stack here or in the symbolic derivatives; a constant part that is undefined (0/0, log(-1)) is an error.
+     */
     public Expr parse(String source) {
         if (source == null || source.isBlank()) throw new IllegalArgumentException("empty expression");
+        Limits.EXPRESSION_LENGTH.check(source.length(), "expression '" + abbreviate(source) + "'");
         text = source;
         tokens = tokenize(source);
         pos = 0;
+        depth = 0;
         Expr lhs = expr();
         if (peek("=")) {
-            next();
-            Expr rhs = expr();
-            lhs = Exprs.sub(lhs, rhs);
+            Token eq = next();
+            Expr left = lhs, rhs = expr();
+            lhs = build(eq, () -> Exprs.sub(left, rhs));
         }
         if (!peek("end")) {
             Token t = tokens.get(pos);
             if (t.text().equals(")")) throw error("unbalanced parentheses: unexpected ')'", t);
             throw error("unexpected '" + t.text() + "'", t);
         }
+        long d = Exprs.depth(lhs);
+        if (d > Limits.EXPRESSION_DEPTH.value()) Limits.EXPRESSION_DEPTH.check(d, "expression '" + abbreviate(text) + "'");
         return lhs;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /** Builds a node; an undefined or overflowing constant (0/0, log(-1), 1e300^2) is an error at the operator. */
+    private Expr build(Token at, java.util.function.Supplier<Expr> node) {
+        try {
+            return node.get();
+        } catch (ArithmeticException e) {
+            throw error(e.getMessage(), at);
+        }
+    }
+
+    /** Counts nesting on the way down, so deep input is an error instead of a stack overflow. */
+    private void enter(Token at) {
+        if (++depth > Limits.EXPRESSION_DEPTH.value()) {
+            try {
+                Limits.EXPRESSION_DEPTH.check(depth, "expression '" + abbreviate(text) + "'");
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage(), at);
+            }
+        }
     }
 
     /** The derivative named by a symbol such as u, u_xx or u_tx, or null when the name is not a derivative. */
@@ -82,33 +124,34 @@ public final class ExprParser {
     }
 
     private Expr expr() {
+        enter(tokens.get(pos));
         Expr e = term();
         while (peek("+") || peek("-")) {
-            boolean plus = next().text().equals("+");
-            Expr r = term();
-            e = plus ? Exprs.add(e, r) : Exprs.sub(e, r);
+            Token op = next();
+            Expr l = e, r = term();
+            e = build(op, () -> op.text().equals("+") ? Exprs.add(l, r) : Exprs.sub(l, r));
         }
+        depth--;
         return e;
     }
 
     private Expr term() {
         Expr e = unary();
         while (peek("*") || peek("/")) {
-            boolean times = next().text().equals("*");
-            Expr r = unary();
-            e = times ? Exprs.mul(e, r) : Exprs.div(e, r);
+            Token op = next();
+            Expr l = e, r = unary();
+            e = build(op, () -> op.text().equals("*") ? Exprs.mul(l, r) : Exprs.div(l, r));
         }
         return e;
     }
 
     private Expr unary() {
-        if (peek("-")) {
-            next();
-            return Exprs.neg(unary());
-        }
-        if (peek("+")) {
-            next();
-            return unary();
+        if (peek("-") || peek("+")) {
+            Token sign = next();
+            enter(sign);
+            Expr a = unary();
+            depth--;
+            return sign.text().equals("-") ? Exprs.neg(a) : a;
         }
         return power();
     }
@@ -116,8 +159,11 @@ public final class ExprParser {
     private Expr power() {
         Expr base = primary();
         if (peek("^")) {
-            next();
-            return Exprs.pow(base, unary());
+            Token op = next();
+            enter(op);
+            Expr exponent = unary();
+            depth--;
+            return build(op, () -> Exprs.pow(base, exponent));
         }
         return base;
     }
@@ -151,7 +197,7 @@ public final class ExprParser {
             Expr arg = expr();
             if (!peek(")")) throw error("unbalanced parentheses: " + name + "( is not closed", tokens.get(pos));
             next();
-            return Exprs.call(f, arg);
+            return build(t, () -> Exprs.call(f, arg));
         }
         if (name.equals("pi")) return Exprs.num(Math.PI);
         if (name.equals("e") && !Arrays.asList(coords).contains("e") && !parameters.contains("e")) return Exprs.num(Math.E);
@@ -187,7 +233,7 @@ public final class ExprParser {
     }
 
     private IllegalArgumentException error(String message, Token at) {
-        return new IllegalArgumentException("in '" + text + "' at position " + (at.at() + 1) + ": " + message);
+        return new IllegalArgumentException("in '" + abbreviate(text) + "' at position " + (at.at() + 1) + ": " + message);
     }
 
     private List<Token> tokenize(String s) {
@@ -209,10 +255,15 @@ public final class ExprParser {
                     }
                 }
                 String num = s.substring(i, j);
+                double value;
                 try {
-                    Double.parseDouble(num);
+                    value = Double.parseDouble(num);
                 } catch (NumberFormatException ex) {
-                    throw new IllegalArgumentException("in '" + s + "' at position " + (i + 1) + ": malformed number '" + num + "'");
+                    throw new IllegalArgumentException("in '" + abbreviate(s) + "' at position " + (i + 1) + ": malformed number '" + num + "'");
+                }
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("in '" + abbreviate(s) + "' at position " + (i + 1) + ": the number " + num
+                            + " is beyond the double range (about 1.8e308)");
                 }
                 out.add(new Token("num", num, i));
                 i = j;
@@ -228,7 +279,8 @@ public final class ExprParser {
                 out.add(new Token(String.valueOf(c), String.valueOf(c), i));
                 i++;
             } else {
-                throw new IllegalArgumentException("in '" + s + "' at position " + (i + 1) + ": unexpected character '" + c + "'");
+                throw new IllegalArgumentException("in '" + abbreviate(s) + "' at position " + (i + 1) + ": unexpected character '"
+                        + (Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)) + "'");
             }
         }
         out.add(new Token("end", "end of input", s.length()));

@@ -11,7 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Smart constructors (with constant folding and x·1, x+0 rules), symbolic differentiation and printing. */
+/**
+ * Smart constructors (with constant folding and x·1, x+0 rules), symbolic differentiation and printing. Folding
+ * never hides an undefined value: a constant part that is NaN or infinite (0/0, x/0, log(-1), 1e300*1e300) throws
+ * an {@link ArithmeticException} instead of being rewritten.
+ */
 public final class Exprs {
     private Exprs() {}
 
@@ -26,6 +30,13 @@ public final class Exprs {
         return new Sym(name);
     }
 
+    /** The folded constant, or an error when it is undefined or overflows. */
+    private static Expr folded(double v, String what) {
+        if (Double.isNaN(v)) throw new ArithmeticException(what + " is undefined");
+        if (Double.isInfinite(v)) throw new ArithmeticException(what + " overflows the double range");
+        return new Num(v);
+    }
+
     public static Expr neg(Expr a) {
         if (a instanceof Num n) return num(-n.value());
         if (a instanceof Neg n) return n.arg();
@@ -33,17 +44,14 @@ public final class Exprs {
     }
 
     public static Expr call(Func f, Expr a) {
-        if (a instanceof Num n) {
-            double v = Evaluator.apply(f, n.value());
-            if (Double.isFinite(v)) return num(v);
-        }
+        if (a instanceof Num n) return folded(Evaluator.apply(f, n.value()), f.name().toLowerCase(Locale.ROOT) + "(" + n.value() + ")");
         return new Call(f, a);
     }
 
     public static Expr add(Expr a, Expr b) {
         if (isZero(a)) return b;
         if (isZero(b)) return a;
-        if (a instanceof Num x && b instanceof Num y) return num(x.value() + y.value());
+        if (a instanceof Num x && b instanceof Num y) return folded(x.value() + y.value(), x.value() + " + " + y.value());
         if (b instanceof Neg n) return sub(a, n.arg());
         return new Bin(Op.ADD, a, b);
     }
@@ -51,7 +59,7 @@ public final class Exprs {
     public static Expr sub(Expr a, Expr b) {
         if (isZero(b)) return a;
         if (isZero(a)) return neg(b);
-        if (a instanceof Num x && b instanceof Num y) return num(x.value() - y.value());
+        if (a instanceof Num x && b instanceof Num y) return folded(x.value() - y.value(), x.value() + " - " + y.value());
         return new Bin(Op.SUB, a, b);
     }
 
@@ -59,25 +67,23 @@ public final class Exprs {
         if (isZero(a) || isZero(b)) return ZERO;
         if (isOne(a)) return b;
         if (isOne(b)) return a;
-        if (a instanceof Num x && b instanceof Num y) return num(x.value() * y.value());
+        if (a instanceof Num x && b instanceof Num y) return folded(x.value() * y.value(), x.value() + " * " + y.value());
         if (b instanceof Num && !(a instanceof Num)) return mul(b, a);
         return new Bin(Op.MUL, a, b);
     }
 
     public static Expr div(Expr a, Expr b) {
+        if (isZero(b)) throw new ArithmeticException((isZero(a) ? "0/0 is undefined" : "division by zero"));
         if (isZero(a)) return ZERO;
         if (isOne(b)) return a;
-        if (a instanceof Num x && b instanceof Num y && y.value() != 0) return num(x.value() / y.value());
+        if (a instanceof Num x && b instanceof Num y) return folded(x.value() / y.value(), x.value() + " / " + y.value());
         return new Bin(Op.DIV, a, b);
     }
 
     public static Expr pow(Expr a, Expr b) {
         if (isZero(b)) return ONE;
         if (isOne(b)) return a;
-        if (a instanceof Num x && b instanceof Num y) {
-            double v = Math.pow(x.value(), y.value());
-            if (Double.isFinite(v)) return num(v);
-        }
+        if (a instanceof Num x && b instanceof Num y) return folded(Math.pow(x.value(), y.value()), x.value() + "^" + y.value());
         return new Bin(Op.POW, a, b);
     }
 
@@ -122,6 +128,26 @@ public final class Exprs {
                 yield mul(e, add(mul(dr, call(Func.LOG, l)), div(mul(r, dl), l)));
             }
         };
+    }
+
+    /** Nesting depth of e (a leaf has depth 1), computed without recursion so any tree is safe to measure. */
+    public static long depth(Expr e) {
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {e, 1L});
+        long max = 0;
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            Expr x = (Expr) top[0];
+            long d = (Long) top[1];
+            max = Math.max(max, d);
+            if (x instanceof Neg n) stack.push(new Object[] {n.arg(), d + 1});
+            else if (x instanceof Call c) stack.push(new Object[] {c.arg(), d + 1});
+            else if (x instanceof Bin b) {
+                stack.push(new Object[] {b.left(), d + 1});
+                stack.push(new Object[] {b.right(), d + 1});
+            }
+        }
+        return max;
     }
 
     /** Every symbol name in e, in first-seen order. */
