@@ -1,6 +1,7 @@
 package dev.tangent.train;
 
 import dev.tangent.Limits;
+import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.nn.Activation;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.optim.Cutoff;
@@ -77,13 +78,14 @@ final class ConfigSchema {
             "optimizer", section("name", TEXT, "preset", TEXT, "lr", NUM, "beta1", NUM, "beta2", NUM,
                     "decay_rate", NUM, "decay_steps", integer(1, INT), "history", integer(1, INT), "cutoff", NUM,
                     "cutoff_kind", new Choice(Cutoff::parseKind), "cutoff_start", NUM, "line_search_steps", integer(0, INT), "form", TEXT,
-                    "rcond", NUM, "solver", TEXT, "damping", NUM, "accept_ratio", NUM, "acceleration", TEXT,
+                    "rcond", NUM, "solver", new Choice(DampedLeastSquares.Route::parse), "damping", NUM, "accept_ratio", NUM, "acceleration", TEXT,
                     "accel_ratio", NUM),
             "train", section("steps", integer(1, Long.MAX_VALUE), "time", NON_NEGATIVE, "eval_every", integer(1, INT),
                     "target_error", NON_NEGATIVE, "checkpoint_every", integer(0, INT)),
             "weights", new TextOr(WEIGHTS_KIND, section("kind", WEIGHTS_KIND, "every", integer(1, INT), "ema", NUM, "probes", integer(1, INT),
                     "sketch", integer(1, INT))),
             "ntk", section("every", integer(0, INT), "max_points", integer(1, INT), "steps", integer(0, INT)),
+            "causal", section("epsilon", NUM, "bins", integer(2, 10000)),
             "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
 
     private static String weightsKind(String k) {

@@ -71,6 +71,9 @@ public final class Trainer {
         Discretization disc = new Discretization(problem, mlp, points, interior, conditions, seed);
         Limits.CELLS.check(Limits.product(disc.rows(), mlp.nParams()), disc.rows() + " residual rows × " + mlp.nParams() + " parameters");
         WeightedProblem wp = new WeightedProblem(disc);
+        if (config.has("causal")) {
+            wp.causal(new CausalWeights(config.number("causal.epsilon", 1.0), (int) config.integer("causal.bins", 32)));
+        }
         Optimizer opt = Optimizers.create(config);
         TrainSettings ts = TrainSettings.from(config, problem.defaults().seconds());
         LossWeighting weighting = LossWeighting.from(config, wp);
@@ -93,7 +96,7 @@ public final class Trainer {
             step = cp.step();
             trainNanos = cp.trainNanos();
             ntk.restore(cp.extra(), theta);
-            if (ts.resampleEvery() > 0 && step >= ts.resampleEvery()) resampleAll(disc, seed, step / ts.resampleEvery());
+            if (ts.resampleEvery() > 0 && step >= ts.resampleEvery()) resampleAll(wp, seed, step / ts.resampleEvery());
             Path m = runDir.resolve("metrics.csv");
             if (Files.exists(m)) {
                 MetricsTable old = MetricsTable.read(m);
@@ -127,7 +130,7 @@ public final class Trainer {
             }
             long t0 = System.nanoTime();
             if (ts.resampleEvery() > 0 && step > 0 && step % ts.resampleEvery() == 0) {
-                resampleAll(disc, seed, step / ts.resampleEvery());
+                resampleAll(wp, seed, step / ts.resampleEvery());
                 opt.problemChanged();
             }
             if (weighting.update(theta, step)) opt.problemChanged();
@@ -235,9 +238,10 @@ public final class Trainer {
         }
     }
 
-    private static void resampleAll(Discretization disc, long seed, long round) {
+    private static void resampleAll(WeightedProblem wp, long seed, long round) {
         int g = 0;
-        for (LossGroup grp : disc.groups()) grp.resample(seed + 7777L * round + 1000003L * g++);
+        for (LossGroup grp : wp.discretization().groups()) grp.resample(seed + 7777L * round + 1000003L * g++);
+        if (wp.causal() != null) wp.causal(wp.causal()); // the PDE rows moved: bin them again
     }
 
     private static double[] row(long step, long nanos, StepReport rep, ErrorMetrics e, WeightedProblem wp, double[] ntkValues) {
