@@ -29,7 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--problem", description = "Catalog problem (see `tangent problems`).") String problem;
-    @Option(names = "--optimizer", description = "lm (default) | anagram | engd | adam | lbfgs | gd") String optimizer;
+    @Option(names = "--optimizer", completionCandidates = OptimizerNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (default lm, see README).") String optimizer;
     @Option(names = "--preset", description = "Optimizer preset: precise (see README).") String preset;
     @Option(names = "--steps", description = "Step budget (default: unlimited when a time budget is set; with --resume: the new total for the whole run).") Long steps;
     @Option(names = "--time", description = "Training-time budget in seconds (0 = none; default: the problem's, see `tangent problems NAME`; with --resume: the new total).") Double time;
@@ -40,11 +41,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (points and initialisation).") Long seed;
     @Option(names = "--lr", description = "Learning rate (adam, gd).") Double lr;
     @Option(names = "--cutoff", description = "ANaGRAM singular-value cutoff.") Double cutoff;
-    @Option(names = "--cutoff-kind", description = "absolute | relative | default") String cutoffKind;
+    @Option(names = "--cutoff-kind", description = "ANaGRAM cutoff kind: absolute | relative | default | adaptive") String cutoffKind;
     @Option(names = "--points", description = "Interior (PDE) collocation points.") Integer points;
     @Option(names = "--eval-every", description = "Evaluate errors every k steps.") Integer evalEvery;
     @Option(names = "--target-error", description = "Stop when absolute RMS error ≤ this.") Double target;
-    @Option(names = "--weights", description = "Loss weights: none | ntk") String weights;
+    @Option(names = "--weights", description = "Loss weights: none | ntk | ntk-sketch") String weights;
     @Option(names = "--ntk-every", description = "Record NTK drift and block traces every k steps.") Integer ntkEvery;
     @Option(names = "--name", description = "Run name (directory prefix).") String name;
     @Option(names = "--out", description = "Base directory for runs. Default: runs.") Path out;
@@ -190,6 +191,14 @@ final class TrainCommand implements Callable<Integer> {
             return true;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(flag + " " + value + ": " + e.getMessage());
+        }
+    }
+
+    /** The optimizer names for the help text and shell completion, read from the registry. */
+    static final class OptimizerNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Optimizers.NAMES.iterator();
         }
     }
 }
