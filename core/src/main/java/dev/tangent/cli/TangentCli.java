@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Root of the {@code tangent} command line. */
-@Command(name = "tangent", mixinStandardHelpOptions = true, version = "tangent 0.1.0",
-        description = "Physics-informed neural networks with exact NTK analysis and natural-gradient training.",
+@Command(name = "tangent", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "tangent 0.1.0",
+        description = "Physics-informed neural networks with exact NTK analysis and second-order training.",
         subcommands = {TrainCommand.class, CompareCommand.class, NtkCommand.class, ReproduceCommand.class, SweepCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TangentCli implements Runnable {
     @CommandLine.Spec
