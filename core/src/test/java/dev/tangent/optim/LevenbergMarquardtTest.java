@@ -39,25 +39,7 @@ class LevenbergMarquardtTest {
     void rejectionsRaiseTheDampingGeometrically() {
         int rows = 8, params = 3;
         LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 3), TestProblems.random(rows, 4), rows, params);
-        int[] failures = {3};
-        LeastSquaresProblem flaky = new LeastSquaresProblem() {
-            @Override
-            public int nParams() {
-                return params;
-            }
-
-            @Override
-            public int nRows() {
-                return rows;
-            }
-
-            @Override
-            public double evaluate(double[] theta, double[] r, double[] jac) {
-                double l = linear.evaluate(theta, r, jac);
-                // trial evaluations (no Jacobian) fail while failures remain
-                return jac == null && failures[0]-- > 0 ? Double.POSITIVE_INFINITY : l;
-            }
-        };
+        LeastSquaresProblem flaky = TestProblems.failingTrials(linear, new int[] {3});
         LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer(LevenbergMarquardtOptimizer.Settings.defaults()
                 .withAcceleration(false));
         double[] theta = new double[params];

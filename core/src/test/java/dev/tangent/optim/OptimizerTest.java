@@ -101,31 +101,15 @@ class OptimizerTest {
     void adaptiveCutoffMovesBothWays() {
         int rows = 8, params = 3;
         LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
-        boolean[] fail = {true};
-        LeastSquaresProblem p = new LeastSquaresProblem() {
-            @Override
-            public int nParams() {
-                return params;
-            }
-
-            @Override
-            public int nRows() {
-                return rows;
-            }
-
-            @Override
-            public double evaluate(double[] theta, double[] r, double[] jac) {
-                double l = linear.evaluate(theta, r, jac);
-                return jac == null && fail[0] ? Double.POSITIVE_INFINITY : l;
-            }
-        };
+        int[] fail = {-1}; // every trial fails until reset
+        LeastSquaresProblem p = TestProblems.failingTrials(linear, fail);
         AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
         double[] theta = new double[params];
         StepReport failed = opt.step(theta, p);
         assertEquals(0.0, failed.eta(), "every trial fails");
         assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a failed step raises the cutoff tenfold");
         assertTrue(!opt.stalled(failed), "below the ceiling a failed step is not a stall");
-        fail[0] = false;
+        fail[0] = 0;
         opt.step(theta, p); // solves the linear problem: a large decrease keeps the cutoff
         assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15);
         opt.step(theta, p); // at the minimum: no progress lowers it

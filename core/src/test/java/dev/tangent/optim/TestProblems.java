@@ -34,6 +34,32 @@ final class TestProblems {
         };
     }
 
+    /**
+     * The same problem, but its loss-only (trial) evaluations return +∞ while {@code failures[0] > 0}, counting it
+     * down each time (a negative count fails forever): drives an optimizer through rejected trials.
+     */
+    static LeastSquaresProblem failingTrials(LeastSquaresProblem p, int[] failures) {
+        return new LeastSquaresProblem() {
+            @Override
+            public int nParams() {
+                return p.nParams();
+            }
+
+            @Override
+            public int nRows() {
+                return p.nRows();
+            }
+
+            @Override
+            public double evaluate(double[] theta, double[] r, double[] jac) {
+                double l = p.evaluate(theta, r, jac);
+                if (jac != null || failures[0] == 0) return l;
+                if (failures[0] > 0) failures[0]--;
+                return Double.POSITIVE_INFINITY;
+            }
+        };
+    }
+
     /** Rosenbrock as least squares: r = (10(y − x²), 1 − x); minimum 0 at (1, 1). */
     static LeastSquaresProblem rosenbrock() {
         return new LeastSquaresProblem() {
