@@ -153,7 +153,7 @@ public final class Catalog {
         return new Problem("allen-cahn", "Allen–Cahn reaction–diffusion with sharp interfaces", d, eq,
                 ExpressionResidual.parse(d, eq, Map.of()),
                 List.of(Condition.initialValue(d, "x^2*cos(pi*x)", 64), Condition.dirichlet(d, "-1", 36)), Map.of(),
-                new AllenCahnSpectral(1e-3, 5), defaults(1600, SamplerKind.SOBOL, SamplerKind.SOBOL, 600, 20, 20, 20));
+                new AllenCahnSpectral(1e-3, 5), defaults(5000, SamplerKind.SOBOL, SamplerKind.SOBOL, 600, 20, 20, 20));
     }
 
     /** Breather u = 4 arctan(β/ω · cos(ωt) / cosh(βx)), β = sqrt(1 − ω²). */
