@@ -23,24 +23,34 @@ public final class Optimizers {
     private Optimizers() {}
 
     public enum Kind {
-        LM("lm", false, "damped Gauss–Newton with geodesic acceleration (the default)", Optimizers::lm),
-        ANAGRAM("anagram", false, "natural gradient by the thin SVD with a singular-value cutoff", Optimizers::anagram),
-        ENGD("engd", false, "energy natural gradient by Gram or kernel least squares", Optimizers::engd),
-        ADAM("adam", true, "Adam (first order)", Optimizers::adam),
+        LM("lm", false, "damped Gauss–Newton with geodesic acceleration (the default)", Optimizers::lm,
+                "solver", "damping", "accept_ratio", "acceleration", "accel_ratio"),
+        ANAGRAM("anagram", false, "natural gradient by the thin SVD with a singular-value cutoff", Optimizers::anagram,
+                "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps"),
+        ENGD("engd", false, "energy natural gradient by Gram or kernel least squares", Optimizers::engd,
+                "form", "rcond", "line_search_steps"),
+        ADAM("adam", true, "Adam (first order)", Optimizers::adam, "lr", "beta1", "beta2", "decay_rate", "decay_steps"),
         LBFGS("lbfgs", false, "L-BFGS with a strong-Wolfe line search", c -> new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults()
-                .withHistory((int) c.integer("optimizer.history", 50)))),
-        GD("gd", true, "plain gradient descent (first order)", c -> new GradientDescentOptimizer(c.number("optimizer.lr", 1e-3)));
+                .withHistory((int) c.integer("optimizer.history", 50))), "history"),
+        GD("gd", true, "plain gradient descent (first order)", c -> new GradientDescentOptimizer(c.number("optimizer.lr", 1e-3)), "lr");
 
         private final String label;
         private final boolean firstOrder;
         private final String help;
         private final Function<Config, Optimizer> factory;
+        private final List<String> keys;
 
-        Kind(String label, boolean firstOrder, String help, Function<Config, Optimizer> factory) {
+        Kind(String label, boolean firstOrder, String help, Function<Config, Optimizer> factory, String... keys) {
             this.label = label;
             this.firstOrder = firstOrder;
             this.help = help;
             this.factory = factory;
+            this.keys = List.of(keys);
+        }
+
+        /** The {@code optimizer.*} keys this method reads (besides {@code name}). */
+        public List<String> keys() {
+            return keys;
         }
 
         public String label() {
@@ -80,8 +90,21 @@ public final class Optimizers {
         if (!c.has("points.pde")) c.set("points.pde", 2500);
     }
 
+    /** The configured optimizer; a key the chosen method does not read is an error, not a silently ignored setting. */
     public static Optimizer create(Config c) {
-        return kind(c.string("optimizer.name", DEFAULT)).factory.apply(c);
+        Kind k = kind(c.string("optimizer.name", DEFAULT));
+        for (String key : c.section("optimizer").keySet()) {
+            if (!key.equals("name") && !k.keys.contains(key)) {
+                throw new IllegalArgumentException("optimizer." + key + " does not apply to " + k.label + "; " + k.label
+                        + " reads " + k.keys + (Arrays.stream(Kind.values()).anyMatch(o -> o.keys.contains(key))
+                        ? " (" + key + " belongs to " + Arrays.stream(Kind.values()).filter(o -> o.keys.contains(key)).map(Kind::label).toList() + ")" : ""));
+            }
+        }
+        String preset = c.string("optimizer.preset", "");
+        if (!preset.isEmpty() && !preset.equals("precise")) {
+            throw new IllegalArgumentException("unknown optimizer.preset '" + preset + "'; allowed: [precise] (with anagram)");
+        }
+        return k.factory.apply(c);
     }
 
     /** The named method with its default settings. */

@@ -21,14 +21,18 @@ class TrainerTest {
                 problem: {name: poisson1d, options: {a: 1}}
                 net: {widths: [8]}
                 points: {pde: 32}
-                optimizer: {name: %s, lr: 0.01}
+                optimizer: {name: %s%s}
                 train: {steps: %d, time: 0, eval_every: 1, checkpoint_every: 2}
                 seed: 3
-                """.formatted(optimizer, steps));
+                """.formatted(optimizer, Optimizers.kind(optimizer).keys().contains("lr") ? ", lr: 0.01" : "", steps));
+    }
+
+    static java.util.List<String> optimizers() {
+        return Optimizers.NAMES;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"anagram", "engd", "adam", "lbfgs", "gd"})
+    @org.junit.jupiter.params.provider.MethodSource("optimizers")
     void everyOptimizerDecreasesTheLoss(String optimizer) {
         Trainer.Result r = Trainer.run(small(optimizer, 6), tmp.resolve(optimizer), false, null);
         double[] loss = r.metrics().series("loss");
@@ -37,7 +41,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"adam", "lbfgs", "anagram"})
+    @org.junit.jupiter.params.provider.MethodSource("optimizers")
     void resumeIsBitIdentical(String optimizer) {
         Trainer.Result full = Trainer.run(small(optimizer, 8), tmp.resolve("full"), false, null);
         Path dir = tmp.resolve("split");
