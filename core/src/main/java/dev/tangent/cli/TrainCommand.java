@@ -30,6 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--depth", description = "Number of hidden layers.") Integer depth;
     @Option(names = "--activation", description = "tanh | sin | softplus") String activation;
     @Option(names = "--s", description = "Output scaling exponent s in N^-s.") Double s;
+    @Option(names = "--output-bias", description = "Output bias: unscaled (default) | scaled (by N^-s) | none.") String outputBias;
     @Option(names = "--seed", description = "Random seed (points and initialisation).") Long seed;
     @Option(names = "--lr", description = "Learning rate (adam, gd).") Double lr;
     @Option(names = "--cutoff", description = "ANaGRAM singular-value cutoff.") Double cutoff;
@@ -93,6 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         if (depth != null) c.set("net.depth", depth);
         if (activation != null) c.set("net.activation", activation);
         if (s != null) c.set("net.s", s);
+        if (outputBias != null) c.set("net.output_bias", outputBias);
         if (seed != null) c.set("seed", seed);
         if (lr != null) c.set("optimizer.lr", lr);
         if (cutoff != null) c.set("optimizer.cutoff", cutoff);

@@ -23,7 +23,7 @@ public final class Config {
             "", Set.of("name", "problem", "net", "points", "sampler", "optimizer", "train", "weights", "ntk", "seed"),
             "problem", Set.of("name", "options", "domain", "time", "equation", "conditions", "exact", "parameters",
                     "description", "interior_points"),
-            "net", Set.of("widths", "width", "depth", "activation", "s", "parameterization"),
+            "net", Set.of("widths", "width", "depth", "activation", "s", "parameterization", "output_bias"),
             "sampler", Set.of("interior", "conditions", "resample_every"),
             "optimizer", Set.of("name", "preset", "lr", "beta1", "beta2", "decay_rate", "decay_steps", "history",
                     "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "form", "rcond", "solver", "damping",

@@ -2,6 +2,7 @@ package dev.tangent.train;
 
 import dev.tangent.nn.Activation;
 import dev.tangent.nn.MlpSpec;
+import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.pde.Problem;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class NetFactory {
         }
         Activation act = c.has("net.activation") ? Activation.parse(c.string("net.activation", "tanh")) : p.defaults().activation();
         return new MlpSpec(p.domain().dim(), hidden, act, c.number("net.s", 0.5),
-                Parameterization.parse(c.string("net.parameterization", "standard")));
+                Parameterization.parse(c.string("net.parameterization", "standard")),
+                OutputBias.parse(c.string("net.output_bias", "unscaled")));
     }
 }
