@@ -44,7 +44,7 @@ public final class OperatorSpectraStudy {
                 Mlp mlp = new Mlp(MlpSpec.of(1, s.width()).withParameterization(Parameterization.NTK));
                 KernelBlocks kb = new KernelBlocks(mlp, mlp.initialize(seed), 256);
                 var op = new LinearResidual(1, List.of(MultiIndex.pure(1, 0, orders[o])), new double[] {1}, null);
-                KernelBlocks.Side side = new KernelBlocks.Side(names[o], op, x);
+                dev.tangent.pde.LossGroup side = dev.tangent.pde.LossGroup.of(names[o], op, x, mlp);
                 NtkSpectrum sp = KernelBlocks.spectrum(names[o], s.points(), kb.kernel(side, side));
                 for (int k = 0; k < s.points(); k++) mean[k] += sp.eigenvalues()[k] / s.seeds();
             }

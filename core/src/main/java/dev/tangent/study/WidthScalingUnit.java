@@ -51,7 +51,7 @@ public final class WidthScalingUnit {
         Map<String, Object> out = new LinkedHashMap<>();
         String[] names = {"bb", "bf", "ff"};
         for (int b = 0; b < 3; b++) out.put("fro_" + names[b], fro(k0[b]));
-        for (int b = 0; b < 3; b++) out.put("drift_" + names[b], KernelBlocks.drift(k0[b], kt[b]));
+        for (int b = 0; b < 3; b++) out.put("drift_" + names[b], dev.tangent.ntk.KernelNorms.drift(k0[b], kt[b]));
         out.put("params", mlp.nParams());
         out.put("lr", lr);
         out.put("loss0", loss0);
@@ -62,19 +62,8 @@ public final class WidthScalingUnit {
     /** K_bb, K_bf, K_ff with b = all condition groups stacked and f = the PDE group. */
     static double[][] blocks(Discretization d, double[] theta) {
         KernelBlocks kb = new KernelBlocks(d.mlp(), theta, 1024);
-        List<KernelBlocks.Side> sides = KernelBlocks.sides(d);
-        KernelBlocks.Side f = sides.get(0);
-        List<KernelBlocks.Side> bs = sides.subList(1, sides.size());
-        double[] kbb = kb.full(bs);
-        int nb = bs.stream().mapToInt(KernelBlocks.Side::size).sum();
-        double[] kbf = new double[nb * f.size()];
-        int row = 0;
-        for (KernelBlocks.Side b : bs) {
-            double[] blk = kb.kernel(b, f);
-            for (int j = 0; j < f.size(); j++) System.arraycopy(blk, j * b.size(), kbf, row + j * nb, b.size());
-            row += b.size();
-        }
-        return new double[][] {kbb, kbf, kb.kernel(f, f)};
+        List<dev.tangent.pde.LossGroup> f = d.groups().subList(0, 1), bs = d.groups().subList(1, d.groups().size());
+        return new double[][] {kb.full(bs), kb.kernel(bs, f), kb.full(f)};
     }
 
     static double fro(double[] k) {

@@ -29,7 +29,7 @@ public final class Config {
                     "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "form", "rcond", "solver", "damping",
                     "accept_ratio", "acceleration", "accel_ratio"),
             "train", Set.of("steps", "time", "eval_every", "log_every", "target_error", "checkpoint_every", "progress_every"),
-            "weights", Set.of("kind", "every", "ema", "probes", "sketch", "estimator"),
+            "weights", Set.of("kind", "every", "ema", "probes", "sketch", "start", "estimator"),
             "ntk", Set.of("every", "max_points", "steps"));
     /** Sections whose keys are free (group names, option names). */
     static final Set<String> FREE = Set.of("points", "problem.options", "problem.domain", "problem.parameters");

@@ -11,6 +11,7 @@ import dev.tangent.nn.MultiIndex;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.PointResidual;
 import dev.tangent.nn.QuasiLinearResiduals;
+import dev.tangent.pde.LossGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +59,9 @@ class OutputBiasKernelTest {
     }
 
     private static double[][][] blocks(MlpSpec spec, double[] theta, PointResidual opB, double[] xb, PointResidual opF, double[] xf) {
-        KernelBlocks kb = new KernelBlocks(new Mlp(spec), theta, 2);
-        KernelBlocks.Side b = new KernelBlocks.Side("b", opB, xb), f = new KernelBlocks.Side("f", opF, xf);
+        Mlp mlp = new Mlp(spec);
+        KernelBlocks kb = new KernelBlocks(mlp, theta, 2);
+        LossGroup b = LossGroup.of("b", opB, xb, mlp), f = LossGroup.of("f", opF, xf, mlp);
         return new double[][][] {{kb.kernel(b, b), kb.kernel(b, f)}, {kb.kernel(f, b), kb.kernel(f, f)}};
     }
 }
