@@ -120,11 +120,15 @@ final class ReproduceCommand implements Runnable {
     /** Shared body of the width/scaling studies; runs through the local sweep machinery. */
     abstract static class WidthStudy implements Callable<Integer> {
         @Option(names = "--depth", defaultValue = "1", description = "Hidden layers (1 or 2). Default: ${DEFAULT-VALUE}.") int depth;
-        @Option(names = "--max-width", description = "Largest width (default 10000 for depth 1, 1000 for depth 2).") Integer maxWidth;
+        @Option(names = "--min-width", defaultValue = "25", description = "Smallest width; widths double up to --max-width. Default: ${DEFAULT-VALUE}.") int minWidth;
+        @Option(names = "--max-width", defaultValue = "3200", description = "Largest width (the full study: 12800). Default: ${DEFAULT-VALUE}.") int maxWidth;
         @Option(names = "--seeds", defaultValue = "20") int seeds;
-        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps for the drift.") int steps;
-        @Option(names = "--points", defaultValue = "32", description = "Points per loss group.") int points;
-        @Option(names = "--workers", description = "Parallel points (default: all cores).") Integer workers;
+        @Option(names = "--steps", defaultValue = "200", description = "Gradient-descent steps (horizon T = η·steps). Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--measure-every", defaultValue = "20", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
+        @Option(names = "--points", defaultValue = "32", description = "Points per loss group. Default: ${DEFAULT-VALUE}.") int points;
+        @Option(names = "--output-bias", defaultValue = "none", description = "none | scaled | unscaled. Default: ${DEFAULT-VALUE}.") String outputBias;
+        @Option(names = "--fit-from", defaultValue = "100", description = "Smallest width in the fits. Default: ${DEFAULT-VALUE}.") int fitFrom;
+        @Option(names = "--workers", defaultValue = "1", description = "Parallel points. Default: ${DEFAULT-VALUE}.") int workers;
         @Option(names = "--out", description = "Output directory. Default: reproduce/ntk-width-<problem>.") Path out;
 
         abstract String problem();
@@ -132,16 +136,16 @@ final class ReproduceCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (depth < 1 || depth > 2) throw new IllegalArgumentException("--depth must be 1 or 2, got " + depth);
-            int max = maxWidth != null ? maxWidth : depth == 1 ? 10000 : 1000;
-            var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.logWidths(10, max),
-                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, steps, points);
+            if (minWidth < 1 || maxWidth < 4 * minWidth) throw new IllegalArgumentException("--max-width must be >= 4 × --min-width (got " + minWidth + ", " + maxWidth + ")");
+            dev.tangent.nn.OutputBias.parse(outputBias);
+            var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.doublingWidths(minWidth, maxWidth),
+                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, steps, points, outputBias, measureEvery, fitFrom);
             Path dir = out != null ? out : Path.of("reproduce", "ntk-width-" + problem() + (depth == 2 ? "-depth2" : ""));
-            int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-            String md = WidthScalingStudy.run(s, dir, w, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
+            String md = WidthScalingStudy.run(s, dir, workers, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
                     p.done(), p.total(), p.elapsed(), p.eta()));
             System.out.println();
             System.out.print(md);
-            System.out.println("\nwrote " + dir + "/results.csv, spread_*.png, norm_*.png, drift_*.png, summary.md");
+            System.out.println("\nwrote " + dir + "/results.csv, cauchy.csv, spread_*.png, norm_*.png, drift_*.png, summary.md");
             return ExitCodes.OK;
         }
     }

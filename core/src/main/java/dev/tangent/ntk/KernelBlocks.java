@@ -94,6 +94,25 @@ public final class KernelBlocks {
         return TraceEstimator.trace(a, theta, blockPoints);
     }
 
+    /** The Jacobian rows of several groups stacked in order (row-major S × P), each group computed once. */
+    public static double[] stackedJacobian(List<LossGroup> groups, double[] theta) {
+        int p = theta.length;
+        double[] jac = new double[size(groups) * p];
+        int row = 0;
+        for (LossGroup g : groups) {
+            System.arraycopy(rows(g, theta, 0, g.size()), 0, jac, row * p, g.size() * p);
+            row += g.size();
+        }
+        return jac;
+    }
+
+    /** K = J_a J_bᵀ (column-major n_a × n_b) from row-major Jacobians with p columns. */
+    public static double[] product(double[] ja, int na, double[] jb, int nb, int p) {
+        double[] k = new double[na * nb];
+        Blas.gemm(true, false, na, nb, p, 1.0, ja, 0, p, jb, 0, p, 0.0, k, 0, na);
+        return k;
+    }
+
     public static int size(List<LossGroup> groups) {
         return groups.stream().mapToInt(LossGroup::size).sum();
     }
