@@ -121,10 +121,11 @@ final class ReproduceCommand implements Runnable {
     abstract static class WidthStudy implements Callable<Integer> {
         @Option(names = "--depth", defaultValue = "1", description = "Hidden layers (1 or 2). Default: ${DEFAULT-VALUE}.") int depth;
         @Option(names = "--min-width", defaultValue = "25", description = "Smallest width; widths double up to --max-width. Default: ${DEFAULT-VALUE}.") int minWidth;
-        @Option(names = "--max-width", defaultValue = "3200", description = "Largest width (the full study: 12800). Default: ${DEFAULT-VALUE}.") int maxWidth;
+        @Option(names = "--max-width", defaultValue = "1600", description = "Largest width (the full study: 12800). Default: ${DEFAULT-VALUE}.") int maxWidth;
         @Option(names = "--seeds", defaultValue = "20") int seeds;
-        @Option(names = "--steps", defaultValue = "200", description = "Gradient-descent steps (horizon T = η·steps). Default: ${DEFAULT-VALUE}.") int steps;
-        @Option(names = "--measure-every", defaultValue = "20", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
+        @Option(names = "--drift-seeds", defaultValue = "5", description = "Seeds trained for the drift (the full study: 20). Default: ${DEFAULT-VALUE}.") int driftSeeds;
+        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps (horizon T = η·steps). Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--measure-every", defaultValue = "10", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
         @Option(names = "--points", defaultValue = "32", description = "Points per loss group. Default: ${DEFAULT-VALUE}.") int points;
         @Option(names = "--output-bias", defaultValue = "none", description = "none | scaled | unscaled. Default: ${DEFAULT-VALUE}.") String outputBias;
         @Option(names = "--fit-from", defaultValue = "100", description = "Smallest width in the fits. Default: ${DEFAULT-VALUE}.") int fitFrom;
@@ -139,7 +140,7 @@ final class ReproduceCommand implements Runnable {
             if (minWidth < 1 || maxWidth < 4 * minWidth) throw new IllegalArgumentException("--max-width must be >= 4 × --min-width (got " + minWidth + ", " + maxWidth + ")");
             dev.tangent.nn.OutputBias.parse(outputBias);
             var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.doublingWidths(minWidth, maxWidth),
-                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, steps, points, outputBias, measureEvery, fitFrom);
+                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, driftSeeds, steps, points, outputBias, measureEvery, fitFrom);
             Path dir = out != null ? out : Path.of("reproduce", "ntk-width-" + problem() + (depth == 2 ? "-depth2" : ""));
             String md = WidthScalingStudy.run(s, dir, workers, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
                     p.done(), p.total(), p.elapsed(), p.eta()));

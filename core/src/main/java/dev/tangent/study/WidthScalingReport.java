@@ -44,9 +44,9 @@ final class WidthScalingReport {
         StringBuilder md = new StringBuilder("# NTK width and scaling: " + s.problem() + "\n\n");
         md.append(String.format("Inputs (t, x) → %d hidden tanh layer(s) of width N (standard init) → u = N^-s·wᵀa, output bias %s. "
                 + "Widths %s, %d seeds per point, %d fixed points per loss group, b = all condition rows, f = PDE rows. "
-                + "Drift: %d GD steps with η fixed across N (η = 1/max_N λ_max of the Gauss–Newton Hessian at init), sup over "
-                + "every %d steps. Fits over N ≥ %d.%n%n", s.depth(), s.outputBias(), s.widths(), s.seeds(), s.points(),
-                s.steps(), s.measureEvery(), s.fitFrom()));
+                + "Drift: %d GD steps with η fixed across N (η = 1/max_N λ_max of the loss Hessian at init), sup over "
+                + "every %d steps, mean over %d seeds. Fits over N ≥ %d.%n%n", s.depth(), s.outputBias(), s.widths(), s.seeds(), s.points(),
+                s.steps(), s.measureEvery(), s.driftSeeds(), s.fitFrom()));
         md.append("| s | block | spread slope | spread at N=" + nMax + " | ‖K̄‖ exponent (1−2s) | Cauchy N=" + nMax / 4 + " vs " + nMax
                 + " (raw / shape / MC floor) | drift slope | drift at N=" + nMax + " | frozen-coefficient drift slope | frozen drift at N="
                 + nMax + " |\n|---:|---|---:|---:|---:|---|---:|---:|---:|---:|\n");

@@ -26,11 +26,12 @@ public final class WidthScalingStudy {
      * @param fitFrom      smallest width used in the fits (the theorems are asymptotic)
      * @param measureEvery drift is measured every this many GD steps (sup over those times)
      */
-    public record Settings(String problem, int depth, List<Integer> widths, List<Double> scalings, int seeds, int steps,
-                           int points, String outputBias, int measureEvery, int fitFrom) {
+    public record Settings(String problem, int depth, List<Integer> widths, List<Double> scalings, int seeds, int driftSeeds,
+                           int steps, int points, String outputBias, int measureEvery, int fitFrom) {
         public Settings {
-            if (widths.size() < 2 || seeds < 2 || steps < 1 || points < 1 || measureEvery < 1) {
-                throw new IllegalArgumentException("width study needs >= 2 widths, >= 2 seeds, steps >= 1, points >= 1, measure_every >= 1");
+            if (widths.size() < 2 || seeds < 2 || driftSeeds < 1 || steps < 1 || points < 1 || measureEvery < 1) {
+                throw new IllegalArgumentException("width study needs >= 2 widths, >= 2 seeds, >= 1 drift seed, steps >= 1, "
+                        + "points >= 1, measure_every >= 1");
             }
         }
     }
@@ -40,14 +41,14 @@ public final class WidthScalingStudy {
         return """
                 problem: %s
                 net: {depth: %d, activation: tanh, parameterization: standard, output_bias: %s}
-                ntk: {steps: %d, max_points: %d, seeds: %d, measure_every: %d}
-                """.formatted(s.problem(), s.depth(), s.outputBias(), s.steps(), s.points(), s.seeds(), s.measureEvery());
+                ntk: {steps: %d, max_points: %d, seeds: %d, drift_seeds: %d, measure_every: %d}
+                """.formatted(s.problem(), s.depth(), s.outputBias(), s.steps(), s.points(), s.seeds(), s.driftSeeds(), s.measureEvery());
     }
 
     /**
-     * η per s, fixed across N: 1/max_N λ_max of the Gauss–Newton Hessian at initialisation (seed 0). λ_max scales
-     * like N^{1−2s}, so the maximum is at the smallest or the largest width; η is then stable (η·λ_max ≤ 1 < 2) at
-     * every width.
+     * η per s, fixed across N: 1/max_N λ_max of the loss Hessian at initialisation (seed 0,
+     * {@link WidthScalingUnit#hessianLambdaMax}). λ_max scales like N^{1−2s}, so the maximum is at the smallest or the
+     * largest width; η·λ_max ≤ 1 < 2 then holds at every width at initialisation.
      */
     public static Map<Double, Double> learningRates(Settings s) {
         Map<Double, Double> lr = new LinkedHashMap<>();

@@ -30,7 +30,7 @@ public final class Config {
                     "accept_ratio", "acceleration", "accel_ratio"),
             "train", Set.of("steps", "time", "eval_every", "log_every", "target_error", "checkpoint_every", "progress_every"),
             "weights", Set.of("kind", "every", "ema", "probes", "sketch", "start", "estimator"),
-            "ntk", Set.of("every", "max_points", "steps", "seeds", "lr", "measure_every"));
+            "ntk", Set.of("every", "max_points", "steps", "seeds", "drift_seeds", "lr", "measure_every"));
     /** Sections whose keys are free (group names, option names). */
     static final Set<String> FREE = Set.of("points", "problem.options", "problem.domain", "problem.parameters");
 

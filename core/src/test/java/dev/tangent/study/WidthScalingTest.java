@@ -53,7 +53,7 @@ class WidthScalingTest {
 
     @Test
     void studyRunsEndToEndAndWritesTheCauchyTable() throws Exception {
-        var s = new WidthScalingStudy.Settings("sine-gordon", 1, List.of(8, 16, 32), List.of(0.5, 1.0), 2, 4, 6, "none", 2, 8);
+        var s = new WidthScalingStudy.Settings("sine-gordon", 1, List.of(8, 32), List.of(0.5, 1.0), 2, 1, 4, 6, "none", 2, 8);
         String md = WidthScalingStudy.run(s, tmp, 1, null);
         assertTrue(md.contains("| 1.0 | K_ff |"), md);
         List<String> cauchy = Files.readAllLines(tmp.resolve("cauchy.csv"));
