@@ -45,22 +45,21 @@ final class ReproduceCommand implements Runnable {
         }
     }
 
-    @Command(name = "ntk-loss-balance", description = "poisson1d u = sin(aπx), a ∈ {1,2,4,8}: regression vs first- vs second-order losses.")
+    @Command(name = "ntk-loss-balance", description = "u = sin(aπx), a ∈ {1,2,4,8}: L_i(t)/L_i(0) under GD for regression, first- and second-order losses, and NTK-weighted L3.")
     static final class LossBalance implements Callable<Integer> {
-        @Option(names = "--steps", defaultValue = "10000") int steps;
-        @Option(names = "--width", defaultValue = "64") int width;
+        @Option(names = "--steps", defaultValue = "3000") int steps;
+        @Option(names = "--width", defaultValue = "512") int width;
         @Option(names = "--points", defaultValue = "128") int points;
-        @Option(names = "--lr", defaultValue = "1e-3") double lr;
-        @Option(names = "--seed", defaultValue = "0") long seed;
+        @Option(names = "--seeds", defaultValue = "3") int seeds;
+        @Option(names = "--lr-factor", defaultValue = "1", description = "η = factor/λ_max of each run's loss at init. Default: ${DEFAULT-VALUE}.") double lrFactor;
         @Option(names = "--out", defaultValue = "reproduce/ntk-loss-balance") Path out;
 
         @Override
         public Integer call() throws Exception {
-            if (steps < 1 || width < 1 || points < 2) throw new IllegalArgumentException("--steps, --width must be >= 1 and --points >= 2");
             Files.createDirectories(out);
-            var s = new LossBalanceStudy.Settings(new double[] {1, 2, 4, 8}, width, points, steps, lr, seed);
+            var s = new LossBalanceStudy.Settings(new double[] {1, 2, 4, 8}, width, points, steps, seeds, lrFactor);
             System.out.print(LossBalanceStudy.write(out, s, LossBalanceStudy.run(s, out)));
-            System.out.println("\nwrote " + out + "/a*_error.png, a*_loss.png, loss_balance.csv, summary.md");
+            System.out.println("\nwrote " + out + "/loss_L*.png, a*_loss.png, loss_balance.csv, summary.md");
             return ExitCodes.OK;
         }
     }

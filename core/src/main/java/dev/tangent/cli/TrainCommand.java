@@ -28,7 +28,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--time", description = "Training-time budget in seconds (0 = none; default: the problem's, see `tangent problems NAME`).") Double time;
     @Option(names = "--width", description = "Hidden width (all hidden layers).") Integer width;
     @Option(names = "--depth", description = "Number of hidden layers.") Integer depth;
-    @Option(names = "--activation", description = "tanh | sin | softplus") String activation;
+    @Option(names = "--activation", description = "tanh | sin | softplus | relu3 | relu4") String activation;
     @Option(names = "--s", description = "Output scaling exponent s in N^-s.") Double s;
     @Option(names = "--output-bias", description = "Output bias: unscaled (default) | scaled (by N^-s) | none.") String outputBias;
     @Option(names = "--seed", description = "Random seed (points and initialisation).") Long seed;

@@ -1,6 +1,5 @@
 package dev.tangent.study;
 
-import dev.tangent.linalg.Lapack;
 import dev.tangent.nn.Mlp;
 import dev.tangent.ntk.FrozenLinearization;
 import dev.tangent.ntk.KernelBlocks;
@@ -121,39 +120,10 @@ public final class WidthScalingUnit {
         return new Discretization(p, mlp, points, POINT_SEED);
     }
 
-    /**
-     * The largest curvature of the loss at seed 0's initialisation, for choosing η: the larger of the Gauss–Newton
-     * estimate 2σ_max(Φ)² and |λ| from 40 power iterations on the full Hessian, with Hessian–vector products by central
-     * differences of the gradient. The full Hessian adds Σ r_i ∇²r_i, which matters for a nonlinear operator with
-     * large residuals (KdV's u·u_x when s < 1/2 makes u grow like N^{1/2−s}).
-     */
+    /** The loss's largest curvature at seed 0's initialisation ({@link LossCurvature}), for choosing η. */
     static double hessianLambdaMax(Config c) {
         Discretization d = discretization(c);
-        WeightedProblem wp = new WeightedProblem(d);
-        double[] theta = d.mlp().initialize(0);
-        int p = wp.nParams(), rows = wp.nRows();
-        double[] jac = new double[rows * p];
-        wp.evaluate(theta, new double[rows], jac);
-        double sigma = Lapack.singularValues(p, rows, jac)[0];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
-        double[] v = new double[p], gp = new double[p], gm = new double[p], t = new double[p];
-        for (int i = 0; i < p; i++) v[i] = rng.nextGaussian();
-        double lambda = 0, h = 1e-4;
-        for (int it = 0; it < 40; it++) {
-            double norm = Math.sqrt(KernelNorms.sumOfSquares(v));
-            for (int i = 0; i < p; i++) v[i] /= norm;
-            for (int i = 0; i < p; i++) t[i] = theta[i] + h * v[i];
-            wp.gradient(t, new double[rows], gp);
-            for (int i = 0; i < p; i++) t[i] = theta[i] - h * v[i];
-            wp.gradient(t, new double[rows], gm);
-            lambda = 0;
-            for (int i = 0; i < p; i++) {
-                double hv = (gp[i] - gm[i]) / (2 * h);
-                lambda += v[i] * hv;
-                v[i] = hv;
-            }
-        }
-        return Math.max(2 * sigma * sigma, Math.abs(lambda));
+        return LossCurvature.lambdaMax(new WeightedProblem(d), d.mlp().initialize(0));
     }
 
     /** Every group's rows with operator coefficients frozen at θ₀ (periodic rows are linear: kept as they are). */
