@@ -3,6 +3,7 @@ package dev.tangent.cli;
 import dev.tangent.study.LossBalanceStudy;
 import dev.tangent.study.NaturalGradientStudy;
 import dev.tangent.study.NtkWeightsStudy;
+import dev.tangent.study.OperatorSpectraReport;
 import dev.tangent.study.OperatorSpectraStudy;
 import dev.tangent.study.WidthScalingStudy;
 import java.nio.file.Files;
@@ -27,20 +28,21 @@ final class ReproduceCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "ntk-operator-spectra", description = "Eigenvalues of K_T for T = identity, d/dx, d²/dx² with fitted decay rates.")
+    @Command(name = "ntk-operator-spectra", description = "Eigenvalues of K_T/n for T = identity, d/dx, d²/dx² (tanh and ReLU^k), decay fits above the noise floor, convergence in width.")
     static final class OperatorSpectra implements Callable<Integer> {
-        @Option(names = "--points", defaultValue = "128") int points;
-        @Option(names = "--width", defaultValue = "2048") int width;
-        @Option(names = "--seeds", defaultValue = "10") int seeds;
-        @Option(names = "--fit", defaultValue = "30", description = "Eigenvalues used in the decay fit.") int fit;
+        @Option(names = "--points", defaultValue = "512") int points;
+        @Option(names = "--widths", defaultValue = "256,1024,4096", split = ",") java.util.List<Integer> widths;
+        @Option(names = "--seeds", defaultValue = "5") int seeds;
+        @Option(names = "--activations", defaultValue = "tanh,relu3", split = ",", description = "Default: ${DEFAULT-VALUE}.") java.util.List<String> activations;
         @Option(names = "--out", defaultValue = "reproduce/ntk-operator-spectra") Path out;
 
         @Override
         public Integer call() throws Exception {
             Files.createDirectories(out);
-            var s = new OperatorSpectraStudy.Settings(points, width, seeds, fit);
-            System.out.print(OperatorSpectraStudy.write(out, s, OperatorSpectraStudy.run(s)));
-            System.out.println("\nwrote " + out.resolve("operator_spectra.png") + ", operator_spectra.csv, summary.md");
+            var acts = activations.stream().map(dev.tangent.nn.Activation::parse).toList();
+            var s = new OperatorSpectraStudy.Settings(points, widths, seeds, acts);
+            System.out.print(OperatorSpectraReport.write(out, s, OperatorSpectraStudy.run(s)));
+            System.out.println("\nwrote " + out + "/spectra_*.png, width_*.png, operator_spectra.csv, summary.md");
             return ExitCodes.OK;
         }
     }
