@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 public final class NtkWeightsStudy {
     private NtkWeightsStudy() {}
 
-    public record Settings(String name, String base, int seeds, String conditionGroup) {}
+    /** Every weighting updates every {@code every} steps, so the comparison is of estimators, not of schedules. */
+    public record Settings(String name, String base, int seeds, String conditionGroup, int every) {}
 
     public static Settings wave(int steps, int width, int seeds) {
         return new Settings("wave1d", """
@@ -32,7 +33,7 @@ public final class NtkWeightsStudy {
                 sampler: {interior: sobol, conditions: sobol}
                 optimizer: {name: adam, lr: 1e-3, decay_rate: 0.9, decay_steps: 1000}
                 train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
-                """.formatted(width, width, steps, Math.max(1, steps / 50)), seeds, "boundary");
+                """.formatted(width, width, steps, Math.max(1, steps / 50)), seeds, "boundary", 10);
     }
 
     public static Settings poisson(int steps, int width, int seeds) {
@@ -43,14 +44,16 @@ public final class NtkWeightsStudy {
                 sampler: {interior: grid, conditions: grid}
                 optimizer: {name: gd, lr: 1e-5}
                 train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
-                """.formatted(width, steps, Math.max(1, steps / 50)), seeds, "boundary");
+                """.formatted(width, steps, Math.max(1, steps / 50)), seeds, "boundary", 10);
     }
 
     static String specYaml(Settings s) {
         StringBuilder sb = new StringBuilder("run: train\nbase:\n");
         for (String line : s.base().split("\n")) sb.append("  ").append(line).append('\n');
-        sb.append("points:\n  - {weights.kind: none}\n  - {weights.kind: ntk, weights.every: 100}\n"
-                + "  - {weights.kind: ntk-sketch, weights.sketch: 32, weights.probes: 1}\n");
+        String every = "weights.every: " + s.every();
+        sb.append("points:\n  - {weights.kind: none}\n  - {weights.kind: ntk, ").append(every).append("}\n")
+                .append("  - {weights.kind: ntk-rows, ").append(every).append(", weights.sketch: 32}\n")
+                .append("  - {weights.kind: ntk-sketch, ").append(every).append(", weights.sketch: 32, weights.probes: 1}\n");
         sb.append("grid:\n  seed: \"0..").append(s.seeds() - 1).append("\"\n");
         sb.append("metrics: [relative_l2, absolute_rms, seconds_per_step, weights_seconds, steps]\n");
         return sb.toString();
@@ -79,8 +82,9 @@ public final class NtkWeightsStudy {
         Charts.line(out.resolve("weights_vs_step.png"), s.name() + ": weight of the " + s.conditionGroup() + " loss (λ_pde is the rest)",
                 "step", "λ", lam, false, true);
         String md = "# NTK loss weights on " + s.name() + "\n\nBase config:\n\n```yaml\n" + s.base() + "```\n\n"
-                + "Settings: none; exact trace weights every 100 steps; sketched weights every step (32 rows per group, "
-                + "1 Rademacher probe, EMA 0.9). " + s.seeds() + " seeds. Mean ± std over seeds:\n\n" + table;
+                + "Settings: none; weights from per-row-mean traces every " + s.every() + " steps: exact; exact row norms on 32 "
+                + "sampled rows per group (ntk-rows); a sketch of 32 rows per group with 1 Rademacher probe (ntk-sketch); the sampled "
+                + "ones through an EMA (0.9) started from the exact traces. " + s.seeds() + " seeds. Mean ± std over seeds:\n\n" + table;
         AtomicFiles.write(out.resolve("summary.md"), md);
         return md;
     }

@@ -107,7 +107,7 @@ final class WidthScalingReport {
                 drift.add(curve("full, s = " + sc, series(rows, sc, "drift_" + blk)));
                 drift.add(curve("frozen coeff., s = " + sc, series(rows, sc, "frozen_drift_" + blk)));
                 if (!nm.isEmpty()) norm.add(reference("N^" + (1 - 2 * sc) + " (s = " + sc + ")", nm, 1 - 2 * sc, s.fitFrom()));
-                if (Double.isNaN(anchor) && sp.ceilingEntry(s.fitFrom()) != null) anchor = sp.ceilingEntry(s.fitFrom()).getValue();
+                if (sp.ceilingEntry(s.fitFrom()) != null) anchor = sp.ceilingEntry(s.fitFrom()).getValue(); // the last s's curve
             }
             if (!Double.isNaN(anchor)) {
                 TreeMap<Integer, Double> ref = new TreeMap<>();
