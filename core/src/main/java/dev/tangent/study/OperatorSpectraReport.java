@@ -18,13 +18,22 @@ public final class OperatorSpectraReport {
     public record Fit(double slope, int from, int to) {}
 
     static Fit fit(OperatorSpectraStudy.Spectrum sp, boolean power) {
+        return fit(sp, power, false);
+    }
+
+    /**
+     * As {@link #fit(OperatorSpectraStudy.Spectrum, boolean)}; with {@code tail} over the last octave [j_max/2, j_max]
+     * of the window only, where an asymptotic power law has taken over from the kernel's smooth part.
+     */
+    static Fit fit(OperatorSpectraStudy.Spectrum sp, boolean power, boolean tail) {
         double[] l = sp.mean();
-        int to = Math.min(l.length / 4, l.length);
+        int to = l.length / 4;
         int last = FIT_FROM;
         while (last < to && l[last] > 100 * sp.floor()) last++; // l[last] is eigenvalue j = last + 1
+        int first = tail ? Math.max(FIT_FROM, last / 2) : FIT_FROM;
         int n = 0;
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (int j = FIT_FROM; j <= last; j++) {
+        for (int j = first; j <= last; j++) {
             double xv = power ? Math.log(j) : j, yv = Math.log(l[j - 1]);
             sx += xv;
             sy += yv;
@@ -32,7 +41,7 @@ public final class OperatorSpectraReport {
             sxy += xv * yv;
             n++;
         }
-        return new Fit(n < 3 ? Double.NaN : (n * sxy - sx * sy) / (n * sxx - sx * sx), FIT_FROM, last);
+        return new Fit(n < 3 ? Double.NaN : (n * sxy - sx * sy) / (n * sxx - sx * sx), first, last);
     }
 
     /** max over j ≤ 10 of |λ_j(N)/λ_j(N_max) − 1| for the same activation and operator. */
@@ -51,20 +60,21 @@ public final class OperatorSpectraReport {
                 + "mean of %d seeds, widths %s. Fits of log λ_j against log j (power law) and j (exponential) over j ≥ %d "
                 + "down to 100× the round-off floor n·ε·λ₁ (and j ≤ n/4). Prediction for ReLU^k: power −(2k − 2m) for T = d^m/dx^m.%n%n",
                 s.points(), s.seeds(), s.widths(), FIT_FROM));
-        md.append("| activation | T | λ₁ | λ₁₀ | power exponent (predicted) | exponential rate | fit range j | seed spread of λ₁ / λ₁₀ | max_{j≤10} |λ_j(N)/λ_j(" + widest + ") − 1| by N |\n");
-        md.append("|---|---|---:|---:|---:|---:|---|---:|---|\n");
+        md.append("| activation | T | λ₁ | λ₁₀ | power exponent (predicted) | last-octave exponent | exponential rate | fit range j | seed spread of λ₁ / λ₁₀ | max_{j≤10} |λ_j(N)/λ_j(" + widest + ") − 1| by N |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---:|---|\n");
         StringBuilder csv = new StringBuilder("activation,operator,width,j,eigenvalue\n");
         for (Activation act : s.activations()) {
             for (String op : OperatorSpectraStudy.OPERATORS) {
                 List<OperatorSpectraStudy.Spectrum> byWidth = res.stream().filter(o -> o.activation() == act && o.operator().equals(op)).toList();
                 OperatorSpectraStudy.Spectrum top = byWidth.stream().filter(o -> o.width() == widest).findFirst().orElseThrow();
-                Fit pw = fit(top, true), ex = fit(top, false);
+                Fit pw = fit(top, true), tl = fit(top, true, true), ex = fit(top, false);
                 StringBuilder conv = new StringBuilder();
                 for (OperatorSpectraStudy.Spectrum sp : byWidth) {
                     if (sp.width() != widest) conv.append(String.format("%d: %.2g; ", sp.width(), widthChange(sp, res, widest)));
                 }
-                md.append(String.format("| %s | %s | %.3e | %.3e | %.2f (%s) | %.3f | %d–%d | %.2g / %.2g | %s |%n", act.label(), op,
-                        top.mean()[0], top.mean()[9], pw.slope(), fmt(OperatorSpectraStudy.predictedExponent(act, top.order())), ex.slope(),
+                md.append(String.format("| %s | %s | %.3e | %.3e | %.2f (%s) | %.2f (%d–%d) | %.3f | %d–%d | %.2g / %.2g | %s |%n", act.label(), op,
+                        top.mean()[0], top.mean()[9], pw.slope(), fmt(OperatorSpectraStudy.predictedExponent(act, top.order())),
+                        tl.slope(), tl.from(), tl.to(), ex.slope(),
                         pw.from(), pw.to(), top.spread1(), top.spread10(), conv));
                 for (OperatorSpectraStudy.Spectrum sp : byWidth) {
                     for (int j = 0; j < sp.mean().length; j++) {
