@@ -98,15 +98,15 @@ public final class OperatorSpectraReport {
     private static void plots(Path out, OperatorSpectraStudy.Settings s, List<OperatorSpectraStudy.Spectrum> res, Activation act) {
         int widest = s.widest();
         List<Charts.Series> spectra = new ArrayList<>(), widths = new ArrayList<>();
+        double floor = 0;
+        double[] idx1 = null;
         for (OperatorSpectraStudy.Spectrum sp : res) {
             if (sp.activation() != act) continue;
             double[] idx = new double[sp.mean().length];
             for (int j = 0; j < idx.length; j++) idx[j] = j + 1;
             if (sp.width() == widest) {
                 spectra.add(new Charts.Series("T = " + sp.operator(), idx, sp.mean()));
-                double[] floor = new double[idx.length];
-                java.util.Arrays.fill(floor, sp.floor());
-                spectra.add(new Charts.Series("noise floor n·ε·λ₁, T = " + sp.operator(), idx, floor));
+                floor = Math.max(floor, sp.floor());
                 double p = OperatorSpectraStudy.predictedExponent(act, sp.order());
                 if (!Double.isNaN(p)) {
                     double[] ref = new double[idx.length];
@@ -115,7 +115,11 @@ public final class OperatorSpectraReport {
                 }
             }
             if (sp.order() == 2) widths.add(new Charts.Series("N = " + sp.width(), idx, sp.mean()));
+            idx1 = idx;
         }
+        double[] level = new double[idx1.length];
+        java.util.Arrays.fill(level, floor);
+        spectra.add(new Charts.Series("noise floor n·ε·λ₁ (largest over T)", idx1, level));
         boolean power = act.continuousDerivatives() < Activation.MAX_ORDER;
         Charts.line(out.resolve("spectra_" + act.label() + ".png"), "eigenvalues of K_T/n, " + act.label() + ", N = " + widest
                 + ", mean of " + s.seeds() + " seeds", "index j", "λ_j", spectra, power, true);
