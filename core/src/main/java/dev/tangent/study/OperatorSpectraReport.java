@@ -60,7 +60,7 @@ public final class OperatorSpectraReport {
                 + "mean of %d seeds, widths %s. Fits of log λ_j against log j (power law) and j (exponential) over j ≥ %d "
                 + "down to 100× the round-off floor n·ε·λ₁ (and j ≤ n/4). Prediction for ReLU^k: power −(2k − 2m) for T = d^m/dx^m.%n%n",
                 s.points(), s.seeds(), s.widths(), FIT_FROM));
-        md.append("| activation | T | λ₁ | λ₁₀ | power exponent (predicted) | last-octave exponent | exponential rate | fit range j | seed spread of λ₁ / λ₁₀ | max_{j≤10} |λ_j(N)/λ_j(" + widest + ") − 1| by N |\n");
+        md.append("| activation | T | λ₁ | λ₁₀ | power exponent (predicted) | last-octave exponent | exponential rate | fit range j | seed spread of λ₁ / λ₁₀ | max_{j≤10} \\|λ_j(N)/λ_j(" + widest + ") − 1\\| by N |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|---:|---|\n");
         StringBuilder csv = new StringBuilder("activation,operator,width,j,eigenvalue\n");
         for (Activation act : s.activations()) {
