@@ -8,10 +8,8 @@ import dev.tangent.sampling.SamplerKind;
 import dev.tangent.train.AtomicFiles;
 import dev.tangent.train.Config;
 import dev.tangent.train.LossWeighting;
-import dev.tangent.train.MetricsTable;
 import dev.tangent.train.NetFactory;
 import dev.tangent.train.ProblemFactory;
-import dev.tangent.train.Trainer;
 import dev.tangent.train.WeightedProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +21,8 @@ import java.util.Map;
 /**
  * Study (Gan et al., Fig. 2): the losses L_i(t)/L_i(0) during gradient descent on a wide one-hidden-layer net, for
  * u = sin(aπx) on [0, 1]. L1 regresses u; L2 fits u_x plus the two boundary values; L3 fits u_xx plus the boundary
- * values; L3-ntk is L3 with exact NTK weights (mean-diagonal trace ratios, every 100 steps). Every run uses
- * η = {@code lrFactor}/λ_max of its own loss at initialisation ({@link LossCurvature}), so runs are compared at the
+ * values; L3-ntk is L3 with exact NTK weights (mean-diagonal trace ratios, every 100 steps). Every run is plain GD
+ * with its step re-chosen every 100 steps from its own curvature ({@link BalancedDescent}), so runs are compared at the
  * same stability margin, not at the same η. L_i is always the unweighted loss Σ_g mean_g r², also for L3-ntk.
  */
 public final class LossBalanceStudy {
@@ -39,7 +37,7 @@ public final class LossBalanceStudy {
     }
 
     /** One run: the unweighted loss ratio L(t)/L(0) at the logged steps and the final relative L2 error. */
-    public record Outcome(double a, String loss, long seed, double lr, double[] steps, double[] ratio, double finalRelL2) {}
+    public record Outcome(double a, String loss, long seed, double lr, double lastLr, double[] steps, double[] ratio, double finalRelL2) {}
 
     static final String[] LOSSES = {"L1", "L2", "L3", "L3-ntk"};
 
@@ -68,67 +66,37 @@ public final class LossBalanceStudy {
                 """.formatted(a, loss, eq, conditions, ap, s.points(), s.width(), s.steps(), Math.max(1, s.steps() / 100), seed) + weights);
     }
 
-    /** The run's problem at initialisation (same points and θ as the trainer's), weighted as at step 0. */
-    static WeightedProblem initial(Config c, double[] theta) {
-        Problem p = ProblemFactory.build(c);
-        Discretization d = new Discretization(p, new Mlp(NetFactory.build(c, p)), Map.of(), SamplerKind.GRID, SamplerKind.GRID,
-                c.integer("seed", 0));
-        WeightedProblem wp = new WeightedProblem(d);
-        LossWeighting.from(c, wp).update(theta, 0);
-        return wp;
-    }
-
     public static List<Outcome> run(Settings s, Path out) throws IOException {
+        Files.createDirectories(out);
         List<Outcome> res = new ArrayList<>();
         for (double a : s.frequencies()) {
             for (String l : LOSSES) {
                 for (long seed = 0; seed < s.seeds(); seed++) {
                     Config c = config(a, l, s, seed);
                     Problem p = ProblemFactory.build(c);
-                    double[] theta0 = new Mlp(NetFactory.build(c, p)).initialize(seed);
-                    WeightedProblem wp = initial(c, theta0);
-                    double lr = s.lrFactor() / LossCurvature.lambdaMax(wp, theta0);
-                    java.util.Arrays.fill(wp.weights(), 1.0);
-                    double l0 = wp.loss(theta0, new double[wp.nRows()]);
-                    c.set("optimizer.lr", lr);
-                    Path dir = out.resolve("runs").resolve("a" + a + "-" + l + "-seed" + seed);
-                    Files.createDirectories(dir);
-                    Trainer.Result r = Trainer.run(c, dir, false, null);
-                    res.add(outcome(a, l, seed, lr, l0, r));
+                    Mlp mlp = new Mlp(NetFactory.build(c, p));
+                    Discretization d = new Discretization(p, mlp, Map.of(), SamplerKind.GRID, SamplerKind.GRID, seed);
+                    WeightedProblem wp = new WeightedProblem(d);
+                    var traj = BalancedDescent.run(d, LossWeighting.from(c, wp), wp, mlp.initialize(seed), s.steps(), 100,
+                            Math.max(1, s.steps() / 100), s.lrFactor());
+                    var e = d.errors(traj.theta());
+                    res.add(new Outcome(a, l, seed, traj.firstEta(), traj.lastEta(), traj.steps(), traj.ratio(),
+                            e == null ? Double.NaN : e.relativeL2()));
                 }
             }
         }
         return res;
     }
 
-    /** Unweighted L(t) = Σ_g loss_g from the logged per-group mean squares, over L(0), with (0, 1) first. */
-    private static Outcome outcome(double a, String loss, long seed, double lr, double l0, Trainer.Result r) {
-        MetricsTable m = r.metrics();
-        double[] step = m.series("step");
-        double[] total = new double[step.length];
-        for (String col : m.columns()) {
-            if (!col.startsWith("loss_")) continue;
-            double[] g = m.series(col);
-            for (int i = 0; i < step.length; i++) total[i] += g[i];
-        }
-        double[] st = new double[step.length + 1], ratio = new double[step.length + 1];
-        ratio[0] = 1;
-        for (int i = 0; i < step.length; i++) {
-            st[i + 1] = step[i];
-            ratio[i + 1] = total[i] / l0;
-        }
-        return new Outcome(a, loss, seed, lr, st, ratio, r.errors().relativeL2());
-    }
-
     public static String write(Path out, Settings s, List<Outcome> res) {
         StringBuilder md = new StringBuilder("# Loss balance: L_i(t)/L_i(0) under gradient descent\n\n");
         md.append(String.format("u = sin(aπx) on [0,1], net 1-%d-1 tanh, %d grid points (+2 boundary points for L2, L3), plain GD with "
-                + "η = %s/λ_max(∇²L) at initialisation per run, %d steps, %d seeds (medians). L3-ntk: L3 with exact NTK weights "
-                + "(per-row-mean trace ratios, every 100 steps); its L is the unweighted L3.%n%n", s.width(), s.points(), s.lrFactor(),
+                + "η = %s/max(λ_max(∇²L) at init, 2Σ_g λ_g tr(K_gg)/S_g) re-chosen every 100 steps, %d steps, %d seeds (medians). "
+                + "L3-ntk: L3 with exact NTK weights (per-row-mean trace ratios, every 100 steps); its L is the unweighted L3.%n%n", s.width(), s.points(), s.lrFactor(),
                 s.steps(), s.seeds()));
         md.append("| a | L1 ratio | L2 ratio | L3 ratio | L3-ntk ratio | L1 rel L2 | L2 rel L2 | L3 rel L2 | L3-ntk rel L2 |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        StringBuilder csv = new StringBuilder("a,loss,seed,lr,step,ratio\n");
+        StringBuilder csv = new StringBuilder("a,loss,seed,first_lr,last_lr,step,ratio\n");
         for (double a : s.frequencies()) {
             StringBuilder ratios = new StringBuilder(), errs = new StringBuilder();
             List<Charts.Series> curves = new ArrayList<>();
@@ -155,6 +123,7 @@ public final class LossBalanceStudy {
         for (Outcome o : res) {
             for (int i = 0; i < o.steps().length; i++) {
                 csv.append(o.a()).append(',').append(o.loss()).append(',').append(o.seed()).append(',').append(o.lr()).append(',')
+                        .append(o.lastLr()).append(',')
                         .append((long) o.steps()[i]).append(',').append(o.ratio()[i]).append('\n');
             }
         }
