@@ -77,7 +77,7 @@ final class BenchCommand implements Runnable {
             var mlp = new dev.tangent.nn.Mlp(dev.tangent.nn.MlpSpec.of(2, 256, 256));
             var d = new dev.tangent.pde.Discretization(problem, mlp, java.util.Map.of("pde", points), 0);
             var kb = new dev.tangent.ntk.KernelBlocks(mlp, mlp.initialize(0), block);
-            var side = dev.tangent.ntk.KernelBlocks.sides(d).get(0);
+            var side = d.groups().get(0);
             System.out.println("backend: " + NativeBackend.describe());
             for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
             System.gc();
@@ -98,11 +98,12 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "weights", description = "Cost of one NTK weight update, exact traces vs the sketch, on wave1d with a 2-256-256-256-1 net and 2000 points.")
+    @Command(name = "weights", description = "Cost of one NTK weight update, exact traces vs the sketch, on wave1d with a 2-256-256-256-1 net and 2000 points; error and cost of the sampled estimators against rows and probes.")
     static final class Weights implements Callable<Integer> {
         @Option(names = "--sketch", defaultValue = "64", description = "Rows per group. Default: ${DEFAULT-VALUE}.") int sketch;
         @Option(names = "--probes", defaultValue = "1", description = "Rademacher probes. Default: ${DEFAULT-VALUE}.") int probes;
         @Option(names = "--repeats", defaultValue = "5") int repeats;
+        @Option(names = "--draws", defaultValue = "200", description = "Draws per estimator setting for the error table. Default: ${DEFAULT-VALUE}.") int draws;
 
         @Override
         public Integer call() {
@@ -117,9 +118,9 @@ final class BenchCommand implements Runnable {
             double[] jac = new double[wp.nRows() * wp.nParams()];
             for (int k = -1; k < repeats; k++) {
                 long t0 = System.nanoTime();
-                dev.tangent.train.LossWeighting.traces(wp, theta);
+                dev.tangent.train.LossWeighting.meanTraces(d.groups(), theta);
                 long t1 = System.nanoTime();
-                for (var g : d.groups()) dev.tangent.train.TraceSketch.estimate(g, theta, sketch, probes, rng);
+                for (var g : d.groups()) dev.tangent.ntk.TraceEstimator.SKETCH.meanDiagonal(g, theta, sketch, probes, rng);
                 long t2 = System.nanoTime();
                 wp.evaluate(theta, r, jac);
                 long t3 = System.nanoTime();
@@ -134,10 +135,17 @@ final class BenchCommand implements Runnable {
             double e = exactMs[repeats / 2], s = sketchMs[repeats / 2], j = stepMs[repeats / 2];
             System.out.println("backend: " + NativeBackend.describe());
             System.out.printf("wave1d, net %s (%d parameters), %d rows in %d groups%n", mlp.spec().shape(), mlp.nParams(), wp.nRows(), d.groups().size());
-            System.out.printf("exact traces (full J of every group):       %8.1f ms%n", e);
+            System.out.printf("exact traces (J of every group, in row blocks): %8.1f ms%n", e);
             System.out.printf("sketch (%d rows/group, %d probe, exact J·v): %8.1f ms  → %.1fx cheaper%n", sketch, probes, s, e / s);
             System.out.printf("for scale: one residual + Jacobian pass (a first-order step's own work): %.1f ms%n", j);
             System.out.printf("extra network evaluations per update: exact = 1 Jacobian pass; sketch = %d tangent pass(es) on %d rows per group%n", probes, sketch);
+            System.out.println();
+            System.out.println("one draw of each estimator of T_g = tr(K_gg)/S_g on wave1d, 2-64-64-1, 512/64/64/128 rows, at init (" + draws + " draws):");
+            System.out.printf("%-8s %5s %6s %9s %14s %15s%n", "method", "rows", "probes", "ms", "mean rel err", "worst rel err");
+            for (var row : dev.tangent.bench.TraceEstimatorBenchmark.run(dev.tangent.bench.TraceEstimatorBenchmark.waveSetup(), draws)) {
+                System.out.printf("%-8s %5d %6d %9.2f %14.3f %15.3f%n", row.estimator(), row.rows(), row.probes(), row.ms(),
+                        row.meanRelError(), row.worstRelError());
+            }
             return ExitCodes.OK;
         }
     }

@@ -34,6 +34,7 @@ final class NtkCommand implements Callable<Integer> {
     @Option(names = "--depth") Integer depth;
     @Option(names = "--s", description = "Output scaling exponent.") Double s;
     @Option(names = "--parameterization", description = "standard | ntk") String parameterization;
+    @Option(names = "--output-bias", description = "Output bias: unscaled (default) | scaled (by N^-s) | none.") String outputBias;
     @Option(names = "--seed") Long seed;
     @Option(names = "--points", description = "Interior (PDE) points.") Integer points;
     @Option(names = "--block", defaultValue = "512", description = "Points per kernel block (memory bound). Default: ${DEFAULT-VALUE}.") int block;
@@ -54,6 +55,7 @@ final class NtkCommand implements Callable<Integer> {
         if (depth != null) c.set("net.depth", depth);
         if (s != null) c.set("net.s", s);
         if (parameterization != null) c.set("net.parameterization", parameterization);
+        if (outputBias != null) c.set("net.output_bias", outputBias);
         if (seed != null) c.set("seed", seed);
         if (points != null) c.set("points.pde", points);
         Problem p = ProblemFactory.build(c);

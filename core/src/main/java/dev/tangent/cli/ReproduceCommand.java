@@ -3,6 +3,7 @@ package dev.tangent.cli;
 import dev.tangent.study.LossBalanceStudy;
 import dev.tangent.study.NaturalGradientStudy;
 import dev.tangent.study.NtkWeightsStudy;
+import dev.tangent.study.OperatorSpectraReport;
 import dev.tangent.study.OperatorSpectraStudy;
 import dev.tangent.study.WidthScalingStudy;
 import java.nio.file.Files;
@@ -27,40 +28,40 @@ final class ReproduceCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "ntk-operator-spectra", description = "Eigenvalues of K_T for T = identity, d/dx, d²/dx² with fitted decay rates.")
+    @Command(name = "ntk-operator-spectra", description = "Eigenvalues of K_T/n for T = identity, d/dx, d²/dx² (tanh and ReLU^k), decay fits above the noise floor, convergence in width.")
     static final class OperatorSpectra implements Callable<Integer> {
-        @Option(names = "--points", defaultValue = "128") int points;
-        @Option(names = "--width", defaultValue = "2048") int width;
-        @Option(names = "--seeds", defaultValue = "10") int seeds;
-        @Option(names = "--fit", defaultValue = "30", description = "Eigenvalues used in the decay fit.") int fit;
+        @Option(names = "--points", defaultValue = "512") int points;
+        @Option(names = "--widths", defaultValue = "256,1024,4096", split = ",") java.util.List<Integer> widths;
+        @Option(names = "--seeds", defaultValue = "5") int seeds;
+        @Option(names = "--activations", defaultValue = "tanh,relu3", split = ",", description = "Default: ${DEFAULT-VALUE}.") java.util.List<String> activations;
         @Option(names = "--out", defaultValue = "reproduce/ntk-operator-spectra") Path out;
 
         @Override
         public Integer call() throws Exception {
             Files.createDirectories(out);
-            var s = new OperatorSpectraStudy.Settings(points, width, seeds, fit);
-            System.out.print(OperatorSpectraStudy.write(out, s, OperatorSpectraStudy.run(s)));
-            System.out.println("\nwrote " + out.resolve("operator_spectra.png") + ", operator_spectra.csv, summary.md");
+            var acts = activations.stream().map(dev.tangent.nn.Activation::parse).toList();
+            var s = new OperatorSpectraStudy.Settings(points, widths, seeds, acts);
+            System.out.print(OperatorSpectraReport.write(out, s, OperatorSpectraStudy.run(s)));
+            System.out.println("\nwrote " + out + "/spectra_*.png, width_*.png, operator_spectra.csv, summary.md");
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "ntk-loss-balance", description = "poisson1d u = sin(aπx), a ∈ {1,2,4,8}: regression vs first- vs second-order losses.")
+    @Command(name = "ntk-loss-balance", description = "u = sin(aπx), a ∈ {1,2,4,8}: L_i(t)/L_i(0) under GD for regression, first- and second-order losses, and NTK-weighted L3.")
     static final class LossBalance implements Callable<Integer> {
-        @Option(names = "--steps", defaultValue = "10000") int steps;
-        @Option(names = "--width", defaultValue = "64") int width;
+        @Option(names = "--steps", defaultValue = "3000") int steps;
+        @Option(names = "--width", defaultValue = "512") int width;
         @Option(names = "--points", defaultValue = "128") int points;
-        @Option(names = "--lr", defaultValue = "1e-3") double lr;
-        @Option(names = "--seed", defaultValue = "0") long seed;
+        @Option(names = "--seeds", defaultValue = "3") int seeds;
+        @Option(names = "--lr-factor", defaultValue = "1", description = "η = factor/λ_max of each run's loss at init. Default: ${DEFAULT-VALUE}.") double lrFactor;
         @Option(names = "--out", defaultValue = "reproduce/ntk-loss-balance") Path out;
 
         @Override
         public Integer call() throws Exception {
-            if (steps < 1 || width < 1 || points < 2) throw new IllegalArgumentException("--steps, --width must be >= 1 and --points >= 2");
             Files.createDirectories(out);
-            var s = new LossBalanceStudy.Settings(new double[] {1, 2, 4, 8}, width, points, steps, lr, seed);
+            var s = new LossBalanceStudy.Settings(new double[] {1, 2, 4, 8}, width, points, steps, seeds, lrFactor);
             System.out.print(LossBalanceStudy.write(out, s, LossBalanceStudy.run(s, out)));
-            System.out.println("\nwrote " + out + "/a*_error.png, a*_loss.png, loss_balance.csv, summary.md");
+            System.out.println("\nwrote " + out + "/loss_L*.png, a*_loss.png, loss_balance.csv, summary.md");
             return ExitCodes.OK;
         }
     }
@@ -120,11 +121,16 @@ final class ReproduceCommand implements Runnable {
     /** Shared body of the width/scaling studies; runs through the local sweep machinery. */
     abstract static class WidthStudy implements Callable<Integer> {
         @Option(names = "--depth", defaultValue = "1", description = "Hidden layers (1 or 2). Default: ${DEFAULT-VALUE}.") int depth;
-        @Option(names = "--max-width", description = "Largest width (default 10000 for depth 1, 1000 for depth 2).") Integer maxWidth;
+        @Option(names = "--min-width", defaultValue = "25", description = "Smallest width; widths double up to --max-width. Default: ${DEFAULT-VALUE}.") int minWidth;
+        @Option(names = "--max-width", defaultValue = "1600", description = "Largest width (the full study: 12800). Default: ${DEFAULT-VALUE}.") int maxWidth;
         @Option(names = "--seeds", defaultValue = "20") int seeds;
-        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps for the drift.") int steps;
-        @Option(names = "--points", defaultValue = "32", description = "Points per loss group.") int points;
-        @Option(names = "--workers", description = "Parallel points (default: all cores).") Integer workers;
+        @Option(names = "--drift-seeds", defaultValue = "5", description = "Seeds trained for the drift (the full study: 20). Default: ${DEFAULT-VALUE}.") int driftSeeds;
+        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps (horizon T = η·steps). Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--measure-every", defaultValue = "10", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
+        @Option(names = "--points", defaultValue = "32", description = "Points per loss group. Default: ${DEFAULT-VALUE}.") int points;
+        @Option(names = "--output-bias", defaultValue = "none", description = "none | scaled | unscaled. Default: ${DEFAULT-VALUE}.") String outputBias;
+        @Option(names = "--fit-from", defaultValue = "100", description = "Smallest width in the fits. Default: ${DEFAULT-VALUE}.") int fitFrom;
+        @Option(names = "--workers", defaultValue = "1", description = "Parallel points. Default: ${DEFAULT-VALUE}.") int workers;
         @Option(names = "--out", description = "Output directory. Default: reproduce/ntk-width-<problem>.") Path out;
 
         abstract String problem();
@@ -132,16 +138,16 @@ final class ReproduceCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (depth < 1 || depth > 2) throw new IllegalArgumentException("--depth must be 1 or 2, got " + depth);
-            int max = maxWidth != null ? maxWidth : depth == 1 ? 10000 : 1000;
-            var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.logWidths(10, max),
-                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, steps, points);
+            if (minWidth < 1 || maxWidth < 4 * minWidth) throw new IllegalArgumentException("--max-width must be >= 4 × --min-width (got " + minWidth + ", " + maxWidth + ")");
+            dev.tangent.nn.OutputBias.parse(outputBias);
+            var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.doublingWidths(minWidth, maxWidth),
+                    java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, driftSeeds, steps, points, outputBias, measureEvery, fitFrom);
             Path dir = out != null ? out : Path.of("reproduce", "ntk-width-" + problem() + (depth == 2 ? "-depth2" : ""));
-            int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-            String md = WidthScalingStudy.run(s, dir, w, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
+            String md = WidthScalingStudy.run(s, dir, workers, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
                     p.done(), p.total(), p.elapsed(), p.eta()));
             System.out.println();
             System.out.print(md);
-            System.out.println("\nwrote " + dir + "/results.csv, spread_*.png, norm_*.png, drift_*.png, summary.md");
+            System.out.println("\nwrote " + dir + "/results.csv, cauchy.csv, spread_*.png, norm_*.png, drift_*.png, summary.md");
             return ExitCodes.OK;
         }
     }

@@ -36,8 +36,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--time", description = "Training-time budget in seconds (0 = none; default: the problem's, see `tangent problems NAME`; with --resume: the new total).") Double time;
     @Option(names = "--width", description = "Hidden width (all hidden layers).") Integer width;
     @Option(names = "--depth", description = "Number of hidden layers.") Integer depth;
-    @Option(names = "--activation", description = "tanh | sin | softplus") String activation;
+    @Option(names = "--activation", description = "tanh | sin | softplus | relu3 | relu4") String activation;
     @Option(names = "--s", description = "Output scaling exponent s in N^-s.") Double s;
+    @Option(names = "--output-bias", description = "Output bias: unscaled (default) | scaled (by N^-s) | none.") String outputBias;
     @Option(names = "--seed", description = "Random seed (points and initialisation).") Long seed;
     @Option(names = "--lr", description = "Learning rate (adam, gd).") Double lr;
     @Option(names = "--cutoff", description = "ANaGRAM singular-value cutoff.") Double cutoff;
@@ -147,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Flags that configure a run (all but the budget and the output switches). */
     private static final String[] FLAGS = {"--problem", "--optimizer", "--preset", "--width", "--depth", "--activation", "--s",
-            "--seed", "--lr", "--cutoff", "--cutoff-kind", "--points", "--eval-every", "--target-error", "--weights",
+            "--output-bias", "--seed", "--lr", "--cutoff", "--cutoff-kind", "--points", "--eval-every", "--target-error", "--weights",
             "--ntk-every", "--name"};
 
     /** Applies every given flag except the budget. */
@@ -164,6 +165,7 @@ final class TrainCommand implements Callable<Integer> {
             case "--depth" -> set(c, flag, "net.depth", depth);
             case "--activation" -> set(c, flag, "net.activation", activation);
             case "--s" -> set(c, flag, "net.s", s);
+            case "--output-bias" -> set(c, flag, "net.output_bias", outputBias);
             case "--seed" -> set(c, flag, "seed", seed);
             case "--lr" -> set(c, flag, "optimizer.lr", lr);
             case "--cutoff" -> set(c, flag, "optimizer.cutoff", cutoff);

@@ -46,6 +46,20 @@ public enum Activation {
             if (maxOrder >= 4) out[off + 4 * stride] = q * (1 - 6 * s + 6 * s * s);
             if (maxOrder >= 5) out[off + 5 * stride] = q * (1 - 14 * s + 36 * s * s - 24 * s * s * s);
         }
+    },
+    /** ReLU³ = max(z, 0)³: σ''' is a step, so jets to order 2 (Jacobians of operators up to d²/dx²) are exact. */
+    RELU3 {
+        @Override
+        void derivatives(double z, int maxOrder, double[] out, int off, int stride) {
+            reluPower(3, z, maxOrder, out, off, stride);
+        }
+    },
+    /** ReLU⁴ = max(z, 0)⁴. */
+    RELU4 {
+        @Override
+        void derivatives(double z, int maxOrder, double[] out, int off, int stride) {
+            reluPower(4, z, maxOrder, out, off, stride);
+        }
     };
 
     /** Highest derivative order available. */
@@ -55,6 +69,32 @@ public enum Activation {
      * Writes σ⁽ᵐ⁾(z) for m = 0..maxOrder to {@code out[off + m·stride]}.
      */
     abstract void derivatives(double z, int maxOrder, double[] out, int off, int stride);
+
+    /**
+     * σ⁽ᵐ⁾ of max(z, 0)^k: k!/(k−m)!·z^{k−m} for z > 0 and m ≤ k, else 0. σ⁽ᵏ⁾ is a step at 0 (taken as 0 there) and
+     * higher orders are 0 almost everywhere: these networks have finite smoothness, hence polynomially decaying NTK
+     * spectra, unlike the analytic tanh.
+     */
+    private static void reluPower(int k, double z, int maxOrder, double[] out, int off, int stride) {
+        for (int m = 0; m <= maxOrder; m++) {
+            double v = 0;
+            if (z > 0 && m <= k) {
+                v = 1;
+                for (int j = 0; j < m; j++) v *= k - j;
+                for (int j = 0; j < k - m; j++) v *= z;
+            }
+            out[off + m * stride] = v;
+        }
+    }
+
+    /** Number of derivatives that are continuous everywhere (ReLU^k: k − 1; the smooth ones: all available). */
+    public int continuousDerivatives() {
+        return switch (this) {
+            case RELU3 -> 2;
+            case RELU4 -> 3;
+            default -> MAX_ORDER;
+        };
+    }
 
     /** σ⁽ᵐ⁾(z), convenient for tests and scalar use. */
     public double derivative(double z, int order) {

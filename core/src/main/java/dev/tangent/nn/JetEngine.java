@@ -199,9 +199,10 @@ public final class JetEngine {
             Blas.gemm(false, false, nOut, cols, nIn, c, v, mlp.weightOffset(l), nOut, act[l], 0, nIn, 1.0, tangentPre[l], 0, nOut);
             double[] zd = tangentPre[l];
             int bOff = mlp.biasOffset(l);
+            double cb = mlp.biasScale(l);
             for (int i = 0; i < nPoints; i++) {
                 int o = i * comps * nOut;
-                for (int q = 0; q < nOut; q++) zd[o + q] += v[bOff + q];
+                for (int q = 0; q < nOut; q++) zd[o + q] += cb * v[bOff + q];
             }
             if (l == layers - 1) break;
             double[] z = pre[l], s = sigma[l], ad = tangentAct[l + 1];
@@ -267,9 +268,10 @@ public final class JetEngine {
             t = tick(Phase.FORWARD_GEMM, t);
             double[] z = pre[l];
             int bOff = mlp.biasOffset(l);
+            double cb = mlp.biasScale(l); // 1·x is exact, so the default stays bit-identical
             for (int i = 0; i < nPoints; i++) {
                 int o = i * comps * nOut;
-                for (int r = 0; r < nOut; r++) z[o + r] += theta[bOff + r];
+                for (int r = 0; r < nOut; r++) z[o + r] += cb * theta[bOff + r];
             }
             if (l < layers - 1) activate(l, nPoints);
             t = tick(Phase.FORWARD_JETS, t);
@@ -362,22 +364,23 @@ public final class JetEngine {
         }
     }
 
-    /** grad_W += c·Δ_l·A_lᵀ over all columns (one GEMM), grad_b += Σ_i Δ_l[:, value column of i]. */
+    /** grad_W += c·Δ_l·A_lᵀ over all columns (one GEMM), grad_b += c_b·Σ_i Δ_l[:, value column of i]. */
     private void accumulateGradient(int l, int nPoints, double[] grad) {
         int nIn = mlp.fanIn(l), nOut = mlp.fanOut(l), cols = nPoints * comps;
         Blas.gemm(false, true, nOut, nIn, cols, mlp.layerScale(l), adj[l], 0, nOut, act[l], 0, nIn, 1.0, grad,
                 mlp.weightOffset(l), nOut);
         double[] g = adj[l];
         int bOff = mlp.biasOffset(l);
+        double cb = mlp.biasScale(l);
         for (int i = 0; i < nPoints; i++) {
             int o = i * comps * nOut;
-            for (int q = 0; q < nOut; q++) grad[bOff + q] += g[o + q];
+            for (int q = 0; q < nOut; q++) grad[bOff + q] += cb * g[o + q];
         }
     }
 
     /**
      * Rows of J for layer l. Point i's block is the small product scale·G_i·A_iᵀ (n_out × n_in), with
-     * G_i = adjoints (n_out × C) and A_i = layer inputs (n_in × C), both contiguous; ∂r_i/∂b = G_i[:, 0].
+     * G_i = adjoints (n_out × C) and A_i = layer inputs (n_in × C), both contiguous; ∂r_i/∂b = c_b·G_i[:, 0].
      */
     private void assembleRows(int l, int nPoints, double[] jac, int jacRow) {
         int nIn = mlp.fanIn(l);
@@ -386,6 +389,7 @@ public final class JetEngine {
         int wOff = mlp.weightOffset(l);
         int bOff = mlp.biasOffset(l);
         double scale = mlp.layerScale(l);
+        double cb = mlp.biasScale(l);
         double[] a = act[l];
         double[] g = adj[l];
         parallelRange(nPoints, (lo, hi) -> {
@@ -395,7 +399,8 @@ public final class JetEngine {
                 int row = (jacRow + i) * nParams;
                 int gOff = i * comps * nOut;
                 int aOff = i * comps * nIn;
-                System.arraycopy(g, gOff, jac, row + bOff, nOut);
+                if (cb == 1.0) System.arraycopy(g, gOff, jac, row + bOff, nOut);
+                else for (int q = 0; q < nOut; q++) jac[row + bOff + q] = cb * g[gOff + q];
                 for (int q = 0; q < nIn; q++) {
                     int dst = row + wOff + q * nOut;
                     int nLive = 0;

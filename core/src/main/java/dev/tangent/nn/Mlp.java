@@ -4,10 +4,11 @@ import dev.tangent.Limits;
 import java.util.SplittableRandom;
 
 /**
- * A fully connected network u(x) = c_L·W_L σ(… σ(c_1·W_1 x + b_1) …) + b_L over a flat parameter vector θ.
+ * A fully connected network u(x) = c_L·W_L σ(… σ(c_1·W_1 x + b_1) …) + c_b·b_L over a flat parameter vector θ.
  *
  * <p>θ layout, layer by layer: W_l (n_out × n_in, column-major) then b_l (n_out). The layer factor c_l is 1
- * (standard) or 1/sqrt(n_in) (NTK) for hidden layers, and N^{-s} for the output layer.
+ * (standard) or 1/sqrt(n_in) (NTK) for hidden layers, and N^{-s} for the output layer. Hidden biases enter with
+ * factor 1; the output bias with c_b from {@link OutputBias} (1, N^{-s} or 0).
  */
 public final class Mlp {
     private final MlpSpec spec;
@@ -15,6 +16,7 @@ public final class Mlp {
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final double[] layerScale;
+    private final double[] biasScale;
     private final int nParams;
 
     public Mlp(MlpSpec spec) {
@@ -27,6 +29,7 @@ public final class Mlp {
         long total = 0;
         for (int l = 0; l < layers; l++) total += Limits.product(widths[l], widths[l + 1]) + widths[l + 1];
         Limits.PARAMETERS.check(total, "network " + spec.shape());
+        biasScale = new double[layers];
         int off = 0;
         for (int l = 0; l < layers; l++) {
             weightOffset[l] = off;
@@ -36,8 +39,10 @@ public final class Mlp {
             boolean output = l == layers - 1;
             if (output) {
                 layerScale[l] = Math.pow(widths[l], -spec.outputScaling());
+                biasScale[l] = spec.outputBias().factor(layerScale[l]);
             } else {
                 layerScale[l] = spec.parameterization() == Parameterization.NTK ? 1 / Math.sqrt(widths[l]) : 1.0;
+                biasScale[l] = 1.0;
             }
         }
         nParams = off;
@@ -75,6 +80,11 @@ public final class Mlp {
 
     public double layerScale(int l) {
         return layerScale[l];
+    }
+
+    /** Factor on b_l in z_l = c_l·W_l a + biasScale(l)·b_l: 1 for hidden layers, c_b for the output layer. */
+    public double biasScale(int l) {
+        return biasScale[l];
     }
 
     /** Seeded initial parameters; the same seed gives the same θ on every machine. */

@@ -10,9 +10,10 @@ import java.util.Arrays;
  * @param activation      hidden activation
  * @param outputScaling   s in the output factor N^{-s} (N = last hidden width); 0.5 is the NTK scaling
  * @param parameterization hidden-layer initialisation and scaling
+ * @param outputBias      how the output bias enters (unscaled, scaled by N^{-s}, or none)
  */
 public record MlpSpec(int inputDim, int[] hidden, Activation activation, double outputScaling,
-                      Parameterization parameterization) {
+                      Parameterization parameterization, OutputBias outputBias) {
 
     public MlpSpec {
         if (inputDim < 1) throw new IllegalArgumentException("net input dimension must be >= 1, got " + inputDim);
@@ -28,6 +29,12 @@ public record MlpSpec(int inputDim, int[] hidden, Activation activation, double 
             throw new IllegalArgumentException("net.s (output scaling exponent) must be in [0, 4], got " + outputScaling);
         }
         if (parameterization == null) throw new IllegalArgumentException("net.parameterization must be standard or ntk");
+        if (outputBias == null) throw new IllegalArgumentException("net.output_bias must be one of " + OutputBias.allowed());
+    }
+
+    /** The default output bias (unscaled). */
+    public MlpSpec(int inputDim, int[] hidden, Activation activation, double outputScaling, Parameterization parameterization) {
+        this(inputDim, hidden, activation, outputScaling, parameterization, OutputBias.UNSCALED);
     }
 
     /** tanh, s = 1/2, standard parameterisation. */
@@ -36,15 +43,19 @@ public record MlpSpec(int inputDim, int[] hidden, Activation activation, double 
     }
 
     public MlpSpec withActivation(Activation a) {
-        return new MlpSpec(inputDim, hidden, a, outputScaling, parameterization);
+        return new MlpSpec(inputDim, hidden, a, outputScaling, parameterization, outputBias);
     }
 
     public MlpSpec withOutputScaling(double s) {
-        return new MlpSpec(inputDim, hidden, activation, s, parameterization);
+        return new MlpSpec(inputDim, hidden, activation, s, parameterization, outputBias);
     }
 
     public MlpSpec withParameterization(Parameterization p) {
-        return new MlpSpec(inputDim, hidden, activation, outputScaling, p);
+        return new MlpSpec(inputDim, hidden, activation, outputScaling, p, outputBias);
+    }
+
+    public MlpSpec withOutputBias(OutputBias b) {
+        return new MlpSpec(inputDim, hidden, activation, outputScaling, parameterization, b);
     }
 
     /** Layer widths including input and output, e.g. [2, 32, 1]. */
@@ -70,7 +81,7 @@ public record MlpSpec(int inputDim, int[] hidden, Activation activation, double 
     public boolean equals(Object o) {
         return o instanceof MlpSpec m && m.inputDim == inputDim && Arrays.equals(m.hidden, hidden)
                 && m.activation == activation && Double.compare(m.outputScaling, outputScaling) == 0
-                && m.parameterization == parameterization;
+                && m.parameterization == parameterization && m.outputBias == outputBias;
     }
 
     @Override
@@ -80,6 +91,7 @@ public record MlpSpec(int inputDim, int[] hidden, Activation activation, double 
 
     @Override
     public String toString() {
-        return shape() + " " + activation.label() + " s=" + outputScaling + " " + parameterization.label();
+        String bias = outputBias == OutputBias.UNSCALED ? "" : " output_bias=" + outputBias.label();
+        return shape() + " " + activation.label() + " s=" + outputScaling + " " + parameterization.label() + bias;
     }
 }

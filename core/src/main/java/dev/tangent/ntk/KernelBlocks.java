@@ -2,50 +2,41 @@ package dev.tangent.ntk;
 
 import dev.tangent.linalg.Blas;
 import dev.tangent.linalg.Lapack;
-import dev.tangent.nn.JetEngine;
 import dev.tangent.nn.Mlp;
-import dev.tangent.nn.PointResidual;
-import java.util.ArrayList;
+import dev.tangent.pde.LossGroup;
 import java.util.List;
 
 /**
- * Empirical NTK blocks K_T,T'(X, X') = J_T(X) J_T'(X')ᵀ, where J_T is the Jacobian with respect to θ of an
- * operator T applied to the network (identity, a linearised PDE operator, a boundary operator), i.e. the
- * residual Jacobian of T. Operator kernels T_x T_x' K(x, x') are exactly these products.
+ * Empirical NTK blocks K(a, b) = J_a J_bᵀ of loss groups, where J_g is the Jacobian of group g's rows with
+ * respect to θ ({@link LossGroup#rowJacobian}: the same rows the loss and the NTK weights use, periodic groups
+ * included). For an operator group T on points X this is the operator kernel T_x T_x' K(x, x').
  *
- * <p>Kernels are assembled in row blocks of at most {@code blockPoints} points per side, so memory is
- * O(blockPoints·P + S·S') instead of holding full Jacobians.
+ * <p>Dense blocked strategy: kernels are assembled in row blocks of at most {@code blockPoints} rows per side, so
+ * memory is O(blockPoints·P + S·S') instead of holding full Jacobians. Kernels are column-major.
  */
 public final class KernelBlocks {
-    private final Mlp mlp;
+    private final int nParams;
     private final double[] theta;
     private final int blockPoints;
 
-    /** One side of a block: an operator (pointwise residual, linearised at θ) on a point set. */
-    public record Side(String name, PointResidual operator, double[] points) {
-        public int size() {
-            return points.length / operator.inputDim();
-        }
-    }
-
     public KernelBlocks(Mlp mlp, double[] theta, int blockPoints) {
         if (blockPoints < 1) throw new IllegalArgumentException("block size must be >= 1, got " + blockPoints);
-        this.mlp = mlp;
+        this.nParams = mlp.nParams();
         this.theta = theta.clone();
         this.blockPoints = blockPoints;
     }
 
-    /** Jacobian rows (row-major S × P) of a side. */
-    public double[] jacobian(Side s) {
-        return jacobian(s, 0, s.size());
+    /** All Jacobian rows (row-major S × P) of a group. */
+    public double[] jacobian(LossGroup g) {
+        return rows(g, theta, 0, g.size());
     }
 
-    private double[] jacobian(Side s, int from, int to) {
-        int d = s.operator().inputDim();
-        int n = to - from;
-        double[] x = java.util.Arrays.copyOfRange(s.points(), from * d, to * d);
-        double[] jac = new double[n * mlp.nParams()];
-        new JetEngine(mlp, s.operator().derivatives()).residualJacobian(theta, n, x, s.operator(), new double[n], jac);
+    /** Rows [from, to) of J_g at θ (row-major). */
+    static double[] rows(LossGroup g, double[] theta, int from, int to) {
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) idx[i] = from + i;
+        double[] jac = new double[idx.length * theta.length];
+        g.rowJacobian(theta, idx, jac);
         return jac;
     }
 
@@ -53,16 +44,16 @@ public final class KernelBlocks {
      * K(a, b) = J_a J_bᵀ (column-major S_a × S_b), in blocks. For a diagonal block (a == b) only the upper
      * block triangle is computed and mirrored, halving the GEMM work.
      */
-    public double[] kernel(Side a, Side b) {
-        int sa = a.size(), sb = b.size(), p = mlp.nParams();
+    public double[] kernel(LossGroup a, LossGroup b) {
+        int sa = a.size(), sb = b.size(), p = nParams;
         boolean symmetric = a == b;
         double[] k = new double[sa * sb];
         for (int i0 = 0; i0 < sa; i0 += blockPoints) {
             int i1 = Math.min(sa, i0 + blockPoints);
-            double[] ja = jacobian(a, i0, i1); // column-major P × (i1−i0)
+            double[] ja = rows(a, theta, i0, i1); // column-major P × (i1−i0)
             for (int j0 = symmetric ? i0 : 0; j0 < sb; j0 += blockPoints) {
                 int j1 = Math.min(sb, j0 + blockPoints);
-                double[] jb = symmetric && i0 == j0 ? ja : jacobian(b, j0, j1);
+                double[] jb = symmetric && i0 == j0 ? ja : rows(b, theta, j0, j1);
                 Blas.gemm(true, false, i1 - i0, j1 - j0, p, 1.0, ja, 0, p, jb, 0, p, 0.0, k, i0 + j0 * sa, sa);
             }
         }
@@ -76,18 +67,16 @@ public final class KernelBlocks {
         return k;
     }
 
-    /** The full kernel over several sides stacked in order (column-major, symmetric). */
-    public double[] full(List<Side> sides) {
-        int total = sides.stream().mapToInt(Side::size).sum();
-        double[] k = new double[total * total];
+    /** The kernel between two stacks of groups, rows and columns in list order (column-major). */
+    public double[] kernel(List<LossGroup> as, List<LossGroup> bs) {
+        int na = size(as), nb = size(bs);
+        double[] k = new double[na * nb];
         int ro = 0;
-        for (Side a : sides) {
+        for (LossGroup a : as) {
             int co = 0;
-            for (Side b : sides) {
+            for (LossGroup b : bs) {
                 double[] blk = kernel(a, b);
-                for (int j = 0; j < b.size(); j++) {
-                    System.arraycopy(blk, j * a.size(), k, ro + (co + j) * total, a.size());
-                }
+                for (int j = 0; j < b.size(); j++) System.arraycopy(blk, j * a.size(), k, ro + (co + j) * na, a.size());
                 co += b.size();
             }
             ro += a.size();
@@ -95,41 +84,41 @@ public final class KernelBlocks {
         return k;
     }
 
-    /** tr(K_aa) = ‖J_a‖_F², computed blockwise. */
-    public double trace(Side a) {
-        double t = 0;
-        for (int i0 = 0; i0 < a.size(); i0 += blockPoints) {
-            for (double v : jacobian(a, i0, Math.min(a.size(), i0 + blockPoints))) t += v * v;
+    /** The full kernel over several groups stacked in order (column-major, symmetric). */
+    public double[] full(List<LossGroup> groups) {
+        return kernel(groups, groups);
+    }
+
+    /** tr(K_aa) = ‖J_a‖_F². */
+    public double trace(LossGroup a) {
+        return TraceEstimator.trace(a, theta, blockPoints);
+    }
+
+    /** The Jacobian rows of several groups stacked in order (row-major S × P), each group computed once. */
+    public static double[] stackedJacobian(List<LossGroup> groups, double[] theta) {
+        int p = theta.length;
+        double[] jac = new double[size(groups) * p];
+        int row = 0;
+        for (LossGroup g : groups) {
+            System.arraycopy(rows(g, theta, 0, g.size()), 0, jac, row * p, g.size() * p);
+            row += g.size();
         }
-        return t;
+        return jac;
+    }
+
+    /** K = J_a J_bᵀ (column-major n_a × n_b) from row-major Jacobians with p columns. */
+    public static double[] product(double[] ja, int na, double[] jb, int nb, int p) {
+        double[] k = new double[na * nb];
+        Blas.gemm(true, false, na, nb, p, 1.0, ja, 0, p, jb, 0, p, 0.0, k, 0, na);
+        return k;
+    }
+
+    public static int size(List<LossGroup> groups) {
+        return groups.stream().mapToInt(LossGroup::size).sum();
     }
 
     /** Eigen-spectrum (LAPACK syevd) of a symmetric n×n kernel. */
     public static NtkSpectrum spectrum(String name, int n, double[] k) {
         return NtkSpectrum.of(name, Lapack.symmetricEigen(n, k, false).values());
-    }
-
-    /** ‖K_t − K_0‖_F / ‖K_0‖_F. */
-    public static double drift(double[] k0, double[] kt) {
-        double num = 0, den = 0;
-        for (int i = 0; i < k0.length; i++) {
-            num += (kt[i] - k0[i]) * (kt[i] - k0[i]);
-            den += k0[i] * k0[i];
-        }
-        return Math.sqrt(num / den);
-    }
-
-    /** Sides for every loss group of a discretization: the PDE residual and each condition. */
-    public static List<Side> sides(dev.tangent.pde.Discretization disc) {
-        List<Side> out = new ArrayList<>();
-        var problem = disc.problem();
-        var groups = disc.groups();
-        out.add(new Side(groups.get(0).name(), problem.pde(), groups.get(0).points()));
-        for (int g = 1; g < groups.size(); g++) {
-            var c = problem.conditions().get(g - 1);
-            if (c.kind() == dev.tangent.pde.ConditionKind.PERIODIC) continue; // paired rows: not a pointwise operator
-            out.add(new Side(groups.get(g).name(), c.residual(), groups.get(g).points()));
-        }
-        return out;
     }
 }

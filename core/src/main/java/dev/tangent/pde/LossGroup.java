@@ -1,5 +1,8 @@
 package dev.tangent.pde;
 
+import dev.tangent.nn.Mlp;
+import dev.tangent.nn.PointResidual;
+
 /**
  * One loss group (the PDE interior or a condition) on its current points: residual rows r_g(θ) and
  * their Jacobian rows. Rows are written into caller buffers at a row offset, so all groups stack into
@@ -49,5 +52,23 @@ public interface LossGroup {
             for (int q = 0; q < p; q++) s += jac[rows[k] * p + q] * v[q];
             out[k] = s;
         }
+    }
+
+    /**
+     * Jacobian rows of the listed rows of this group (row-major rows.length × P, modified): the one definition
+     * of a group's rows that every NTK quantity uses. The default forms J_g; point groups evaluate only the
+     * selected points.
+     */
+    default void rowJacobian(double[] theta, int[] rows, double[] out) {
+        int p = theta.length;
+        double[] r = new double[size()];
+        double[] jac = new double[size() * p];
+        evaluate(theta, r, jac, 0);
+        for (int k = 0; k < rows.length; k++) System.arraycopy(jac, rows[k] * p, out, k * p, p);
+    }
+
+    /** A fixed group: an operator (pointwise residual) on given points, e.g. for operator kernels at chosen x. */
+    static LossGroup of(String name, PointResidual operator, double[] points, Mlp mlp) {
+        return new PointGroup(name, points.clone(), operator, mlp);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tangent.pde;
 
 import dev.tangent.nn.JetEngine;
+import dev.tangent.nn.LinearResidual;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.sampling.SamplerKind;
@@ -14,6 +15,7 @@ final class PeriodicGroup implements LossGroup {
     private final SamplerKind sampler;
     private final int requested;
     private final JetEngine engine;
+    private final LinearResidual[] pick; // pick[k] reads D_k u (k = 0: u, k = 1: u_a), for row subsets
     private final int nParams;
     private double[] points;  // lo points then hi points
     private int pairs;
@@ -28,7 +30,10 @@ final class PeriodicGroup implements LossGroup {
         this.sampler = sampler;
         this.requested = requested;
         int d = domain.dim();
-        this.engine = new JetEngine(mlp, List.of(MultiIndex.value(d), MultiIndex.pure(d, axis, 1)));
+        List<MultiIndex> ds = List.of(MultiIndex.value(d), MultiIndex.pure(d, axis, 1));
+        this.engine = new JetEngine(mlp, ds);
+        this.pick = new LinearResidual[] {new LinearResidual(d, ds, new double[] {1, 0}, null),
+                new LinearResidual(d, ds, new double[] {0, 1}, null)};
         this.nParams = mlp.nParams();
         resample(seed);
     }
@@ -66,6 +71,50 @@ final class PeriodicGroup implements LossGroup {
                 for (int p = 0; p < nParams; p++) jac[dst + p] = rows[lo + p] - rows[hi + p];
             }
         }
+    }
+
+    /** Row k·pairs + i of J·v is (J_k v)(lo_i) − (J_k v)(hi_i): one exact JVP per derivative on the selected pairs. */
+    @Override
+    public void jvp(double[] theta, double[] v, int[] rows, double[] out) {
+        for (int k = 0; k < 2; k++) {
+            int[] sel = selected(rows, k);
+            if (sel.length == 0) continue;
+            double[] jv = new double[2 * sel.length];
+            engine.jvp(theta, v, 2 * sel.length, pairPoints(rows, sel), pick[k], new double[2 * sel.length], jv);
+            for (int j = 0; j < sel.length; j++) out[sel[j]] = jv[j] - jv[sel.length + j];
+        }
+    }
+
+    @Override
+    public void rowJacobian(double[] theta, int[] rows, double[] out) {
+        for (int k = 0; k < 2; k++) {
+            int[] sel = selected(rows, k);
+            if (sel.length == 0) continue;
+            int n = 2 * sel.length;
+            double[] jac = new double[n * nParams];
+            engine.residualJacobian(theta, n, pairPoints(rows, sel), pick[k], new double[n], jac);
+            for (int j = 0; j < sel.length; j++) {
+                int dst = sel[j] * nParams, lo = j * nParams, hi = (sel.length + j) * nParams;
+                for (int p = 0; p < nParams; p++) out[dst + p] = jac[lo + p] - jac[hi + p];
+            }
+        }
+    }
+
+    /** Positions in {@code rows} of the rows that read derivative k. */
+    private int[] selected(int[] rows, int k) {
+        return java.util.stream.IntStream.range(0, rows.length).filter(j -> rows[j] / pairs == k).toArray();
+    }
+
+    /** The lo points of the selected pairs, then their hi points. */
+    private double[] pairPoints(int[] rows, int[] sel) {
+        int d = domain.dim();
+        double[] x = new double[2 * sel.length * d];
+        for (int j = 0; j < sel.length; j++) {
+            int i = rows[sel[j]] % pairs;
+            System.arraycopy(points, i * d, x, j * d, d);
+            System.arraycopy(points, (pairs + i) * d, x, (sel.length + j) * d, d);
+        }
+        return x;
     }
 
     @Override

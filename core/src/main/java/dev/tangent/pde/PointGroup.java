@@ -76,10 +76,19 @@ final class PointGroup implements LossGroup {
 
     @Override
     public void jvp(double[] theta, double[] v, int[] rows, double[] out) {
+        engine.jvp(theta, v, rows.length, pointsOf(rows), residual, new double[rows.length], out);
+    }
+
+    @Override
+    public void rowJacobian(double[] theta, int[] rows, double[] out) {
+        engine.residualJacobian(theta, rows.length, pointsOf(rows), residual, new double[rows.length], out, 0);
+    }
+
+    private double[] pointsOf(int[] rows) {
         int d = residual.inputDim();
         double[] x = new double[rows.length * d];
         for (int k = 0; k < rows.length; k++) System.arraycopy(points, rows[k] * d, x, k * d, d);
-        engine.jvp(theta, v, rows.length, x, residual, new double[rows.length], out);
+        return x;
     }
 
     @Override

@@ -1,30 +1,47 @@
 package dev.tangent.study;
 
+import dev.tangent.nn.Mlp;
+import dev.tangent.pde.Discretization;
+import dev.tangent.pde.Problem;
 import dev.tangent.report.Charts;
+import dev.tangent.sampling.SamplerKind;
 import dev.tangent.train.AtomicFiles;
 import dev.tangent.train.Config;
-import dev.tangent.train.MetricsTable;
-import dev.tangent.train.Trainer;
+import dev.tangent.train.LossWeighting;
+import dev.tangent.train.NetFactory;
+import dev.tangent.train.ProblemFactory;
+import dev.tangent.train.WeightedProblem;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Study: how the order of the operator in the loss affects training of u = sin(aπx) on [0, 1].
- * L1 regresses u directly; L2 fits u_x plus the boundary values; L3 fits u_xx plus the boundary values.
- * Each (a, loss) pair is one training run with the same net, points, optimizer and seed.
+ * Study (Gan et al., Fig. 2): the losses L_i(t)/L_i(0) during gradient descent on a wide one-hidden-layer net, for
+ * u = sin(aπx) on [0, 1]. L1 regresses u; L2 fits u_x plus the two boundary values; L3 fits u_xx plus the boundary
+ * values; L3-ntk is L3 with exact NTK weights (mean-diagonal trace ratios, every 100 steps). Every run is plain GD
+ * with its step re-chosen every 100 steps from its own curvature ({@link BalancedDescent}), so runs are compared at the
+ * same stability margin, not at the same η. L_i is always the unweighted loss Σ_g mean_g r², also for L3-ntk.
  */
 public final class LossBalanceStudy {
     private LossBalanceStudy() {}
 
-    public record Settings(double[] frequencies, int width, int points, int steps, double lr, long seed) {}
+    public record Settings(double[] frequencies, int width, int points, int steps, int seeds, double lrFactor) {
+        public Settings {
+            if (width < 1 || points < 4 || steps < 1 || seeds < 1 || !(lrFactor > 0 && lrFactor < 2)) {
+                throw new IllegalArgumentException("loss balance needs width >= 1, points >= 4, steps >= 1, seeds >= 1, 0 < lr factor < 2");
+            }
+        }
+    }
 
-    public record Outcome(double a, String loss, double finalRelL2, double finalLoss, MetricsTable metrics) {}
+    /** One run: the unweighted loss ratio L(t)/L(0) at the logged steps and the final relative L2 error. */
+    public record Outcome(double a, String loss, long seed, double lr, double lastLr, double[] steps, double[] ratio, double finalRelL2) {}
 
-    static final String[] LOSSES = {"L1", "L2", "L3"};
+    static final String[] LOSSES = {"L1", "L2", "L3", "L3-ntk"};
 
-    static Config config(double a, String loss, Settings s) {
+    static Config config(double a, String loss, Settings s, long seed) {
         String ap = "(" + a + "*pi)";
         String eq = switch (loss) {
             case "L1" -> "u = sin(" + ap + "*x)";
@@ -32,6 +49,7 @@ public final class LossBalanceStudy {
             default -> "u_xx = -" + ap + "^2*sin(" + ap + "*x)";
         };
         String conditions = loss.equals("L1") ? "[]" : "[{kind: dirichlet, value: \"sin(" + ap + "*x)\", points: 2}]";
+        String weights = loss.equals("L3-ntk") ? "weights: {kind: ntk, every: 100}\n" : "";
         return Config.parse("""
                 name: a%s-%s
                 problem:
@@ -42,52 +60,92 @@ public final class LossBalanceStudy {
                   interior_points: %d
                 sampler: {interior: grid, conditions: grid}
                 net: {widths: [%d]}
-                optimizer: {name: adam, lr: %s}
+                optimizer: {name: gd, lr: 1}
                 train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
                 seed: %d
-                """.formatted(a, loss, eq, conditions, ap, s.points(), s.width(), s.lr(), s.steps(),
-                Math.max(1, s.steps() / 100), s.seed()));
+                """.formatted(a, loss, eq, conditions, ap, s.points(), s.width(), s.steps(), Math.max(1, s.steps() / 100), seed) + weights);
     }
 
-    public static List<Outcome> run(Settings s, Path out) throws java.io.IOException {
+    public static List<Outcome> run(Settings s, Path out) throws IOException {
+        Files.createDirectories(out);
         List<Outcome> res = new ArrayList<>();
         for (double a : s.frequencies()) {
             for (String l : LOSSES) {
-                Path dir = out.resolve("runs").resolve("a" + a + "-" + l);
-                Files.createDirectories(dir);
-                Trainer.Result r = Trainer.run(config(a, l, s), dir, false, null);
-                res.add(new Outcome(a, l, r.errors().relativeL2(), r.loss(), r.metrics()));
+                for (long seed = 0; seed < s.seeds(); seed++) {
+                    Config c = config(a, l, s, seed);
+                    Problem p = ProblemFactory.build(c);
+                    Mlp mlp = new Mlp(NetFactory.build(c, p));
+                    Discretization d = new Discretization(p, mlp, Map.of(), SamplerKind.GRID, SamplerKind.GRID, seed);
+                    WeightedProblem wp = new WeightedProblem(d);
+                    var traj = BalancedDescent.run(d, LossWeighting.from(c, wp), wp, mlp.initialize(seed), s.steps(), 100,
+                            Math.max(1, s.steps() / 100), s.lrFactor());
+                    var e = d.errors(traj.theta());
+                    res.add(new Outcome(a, l, seed, traj.firstEta(), traj.lastEta(), traj.steps(), traj.ratio(),
+                            e == null ? Double.NaN : e.relativeL2()));
+                }
             }
         }
         return res;
     }
 
     public static String write(Path out, Settings s, List<Outcome> res) {
-        StringBuilder md = new StringBuilder("# Loss balance: regression (L1) vs first-order (L2) vs second-order (L3) losses\n\n");
-        md.append(String.format("u = sin(aπx) on [0,1], net 1-%d-1 tanh, %d grid points, Adam lr %s, %d steps, seed %d. Final relative L2 error:%n%n",
-                s.width(), s.points(), s.lr(), s.steps(), s.seed()));
-        md.append("| a | L1 (u) | L2 (u_x + boundary) | L3 (u_xx + boundary) |\n|---:|---:|---:|---:|\n");
+        StringBuilder md = new StringBuilder("# Loss balance: L_i(t)/L_i(0) under gradient descent\n\n");
+        md.append(String.format("u = sin(aπx) on [0,1], net 1-%d-1 tanh, %d grid points (+2 boundary points for L2, L3), plain GD with "
+                + "η = %s/max(λ_max(∇²L) at init, 2Σ_g λ_g tr(K_gg)/S_g) re-chosen every 100 steps, %d steps, %d seeds (medians). "
+                + "L3-ntk: L3 with exact NTK weights (per-row-mean trace ratios, every 100 steps); its L is the unweighted L3.%n%n", s.width(), s.points(), s.lrFactor(),
+                s.steps(), s.seeds()));
+        md.append("| a | L1 ratio | L2 ratio | L3 ratio | L3-ntk ratio | L1 rel L2 | L2 rel L2 | L3 rel L2 | L3-ntk rel L2 |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder csv = new StringBuilder("a,loss,seed,first_lr,last_lr,step,ratio\n");
         for (double a : s.frequencies()) {
-            md.append(String.format("| %s |", a));
-            for (Outcome o : res) if (o.a() == a) md.append(String.format(" %.2e |", o.finalRelL2()));
-            md.append('\n');
-            List<Charts.Series> err = new ArrayList<>(), loss = new ArrayList<>();
-            for (Outcome o : res) {
-                if (o.a() != a) continue;
-                double[] step = o.metrics().series("step");
-                err.add(new Charts.Series(o.loss() + " rel L2 error", step, o.metrics().series("rel_l2")));
-                loss.add(new Charts.Series(o.loss() + " loss", step, o.metrics().series("loss")));
+            StringBuilder ratios = new StringBuilder(), errs = new StringBuilder();
+            List<Charts.Series> curves = new ArrayList<>();
+            for (String l : LOSSES) {
+                List<Outcome> runs = res.stream().filter(o -> o.a() == a && o.loss().equals(l)).toList();
+                if (runs.isEmpty()) continue;
+                ratios.append(String.format(" %.2e |", median(runs.stream().mapToDouble(o -> o.ratio()[o.ratio().length - 1]).toArray())));
+                errs.append(String.format(" %.2e |", median(runs.stream().mapToDouble(Outcome::finalRelL2).toArray())));
+                curves.add(new Charts.Series(l, runs.get(0).steps(), medianCurve(runs)));
             }
-            Charts.line(out.resolve("a" + a + "_error.png"), "relative L2 error, a = " + a, "step", "rel L2", err, false, true);
-            Charts.line(out.resolve("a" + a + "_loss.png"), "training loss, a = " + a, "step", "loss", loss, false, true);
+            md.append("| ").append(a).append(" |").append(ratios).append(errs).append('\n');
+            Charts.line(out.resolve("a" + a + "_loss.png"), "L_i(t)/L_i(0), a = " + a + " (median of " + s.seeds() + " seeds)",
+                    "step", "L(t)/L(0)", curves, false, true);
         }
-        StringBuilder csv = new StringBuilder("a,loss,step,train_loss,rel_l2\n");
+        for (String l : LOSSES) {
+            List<Charts.Series> curves = new ArrayList<>();
+            for (double a : s.frequencies()) {
+                List<Outcome> runs = res.stream().filter(o -> o.a() == a && o.loss().equals(l)).toList();
+                if (!runs.isEmpty()) curves.add(new Charts.Series("a = " + a, runs.get(0).steps(), medianCurve(runs)));
+            }
+            Charts.line(out.resolve("loss_" + l + ".png"), l + "(t)/" + l + "(0) for different a (median of " + s.seeds() + " seeds)",
+                    "step", "L(t)/L(0)", curves, false, true);
+        }
         for (Outcome o : res) {
-            double[] st = o.metrics().series("step"), lo = o.metrics().series("loss"), e = o.metrics().series("rel_l2");
-            for (int i = 0; i < st.length; i++) csv.append(o.a()).append(',').append(o.loss()).append(',').append((long) st[i]).append(',').append(lo[i]).append(',').append(e[i]).append('\n');
+            for (int i = 0; i < o.steps().length; i++) {
+                csv.append(o.a()).append(',').append(o.loss()).append(',').append(o.seed()).append(',').append(o.lr()).append(',')
+                        .append(o.lastLr()).append(',')
+                        .append((long) o.steps()[i]).append(',').append(o.ratio()[i]).append('\n');
+            }
         }
+        md.append("\nratio = L(T)/L(0) at the last step; rel L2 = ‖u − u*‖/‖u*‖ on the test grid at the end.\n");
         AtomicFiles.write(out.resolve("loss_balance.csv"), csv.toString());
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
         return md.toString();
+    }
+
+    private static double[] medianCurve(List<Outcome> runs) {
+        int n = runs.stream().mapToInt(o -> o.ratio().length).min().orElse(0);
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            final int k = i;
+            m[i] = median(runs.stream().mapToDouble(o -> o.ratio()[k]).toArray());
+        }
+        return m;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 }

@@ -22,7 +22,11 @@ import java.util.function.Consumer;
 public final class NtkWeightsStudy {
     private NtkWeightsStudy() {}
 
-    public record Settings(String name, String base, int seeds, String conditionGroup) {}
+    /** Every weighting updates every {@code every} steps, so the comparison is of estimators, not of schedules. */
+    public record Settings(String name, String base, int seeds, String conditionGroup, int every, Map<String, Integer> sizes) {}
+
+    /** Exact traces are logged along every run (the NTK monitor) this often, to compare with the sampled weights. */
+    static final int MONITOR_EVERY = 200;
 
     public static Settings wave(int steps, int width, int seeds) {
         return new Settings("wave1d", """
@@ -32,7 +36,8 @@ public final class NtkWeightsStudy {
                 sampler: {interior: sobol, conditions: sobol}
                 optimizer: {name: adam, lr: 1e-3, decay_rate: 0.9, decay_steps: 1000}
                 train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
-                """.formatted(width, width, steps, Math.max(1, steps / 50)), seeds, "boundary");
+                """.formatted(width, width, steps, Math.max(1, steps / 50)), seeds, "boundary", 10,
+                Map.of("pde", 512, "initial", 64, "initial-velocity", 64, "boundary", 128));
     }
 
     public static Settings poisson(int steps, int width, int seeds) {
@@ -43,17 +48,32 @@ public final class NtkWeightsStudy {
                 sampler: {interior: grid, conditions: grid}
                 optimizer: {name: gd, lr: 1e-5}
                 train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
-                """.formatted(width, steps, Math.max(1, steps / 50)), seeds, "boundary");
+                """.formatted(width, steps, Math.max(1, steps / 50)), seeds, "boundary", 10, Map.of("pde", 128, "boundary", 2));
     }
 
     static String specYaml(Settings s) {
         StringBuilder sb = new StringBuilder("run: train\nbase:\n");
         for (String line : s.base().split("\n")) sb.append("  ").append(line).append('\n');
-        sb.append("points:\n  - {weights.kind: none}\n  - {weights.kind: ntk, weights.every: 100}\n"
-                + "  - {weights.kind: ntk-sketch, weights.sketch: 32, weights.probes: 1}\n");
+        sb.append("  ntk: {every: ").append(MONITOR_EVERY).append(", max_points: 8}\n");
+        String every = "weights.every: " + s.every();
+        sb.append("points:\n  - {weights.kind: none}\n  - {weights.kind: ntk, ").append(every).append("}\n")
+                .append("  - {weights.kind: ntk-rows, ").append(every).append(", weights.sketch: 32}\n")
+                .append("  - {weights.kind: ntk-sketch, ").append(every).append(", weights.sketch: 32, weights.probes: 1}\n");
         sb.append("grid:\n  seed: \"0..").append(s.seeds() - 1).append("\"\n");
         sb.append("metrics: [relative_l2, absolute_rms, seconds_per_step, weights_seconds, steps]\n");
         return sb.toString();
+    }
+
+    /** λ of the condition group from the exact traces the monitor logged (sums), as per-row means: Σ_g T_g / T_b. */
+    static double[] exactLambda(MetricsTable t, Settings s) {
+        double[] step = t.series("step"), total = new double[step.length];
+        for (Map.Entry<String, Integer> e : s.sizes().entrySet()) {
+            double[] tr = t.series("ntk_trace_" + e.getKey());
+            for (int i = 0; i < step.length; i++) total[i] += tr[i] / e.getValue();
+        }
+        double[] b = t.series("ntk_trace_" + s.conditionGroup()), out = new double[step.length];
+        for (int i = 0; i < step.length; i++) out[i] = total[i] / (b[i] / s.sizes().get(s.conditionGroup()));
+        return out;
     }
 
     public static String run(Settings s, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
@@ -74,13 +94,17 @@ public final class NtkWeightsStudy {
             String kind = String.valueOf(point.get("weights.kind"));
             err.add(new Charts.Series(kind, t.series("step"), t.series("rel_l2")));
             lam.add(new Charts.Series(kind + " λ_" + s.conditionGroup(), t.series("step"), t.series("lambda_" + s.conditionGroup())));
+            if (kind.startsWith("ntk-")) lam.add(new Charts.Series(kind + ": exact λ_" + s.conditionGroup() + " at its θ", t.series("step"), exactLambda(t, s)));
         }
         Charts.line(out.resolve("error_vs_step.png"), s.name() + ": relative L2 error (seed 0)", "step", "rel L2", err, false, true);
         Charts.line(out.resolve("weights_vs_step.png"), s.name() + ": weight of the " + s.conditionGroup() + " loss (λ_pde is the rest)",
                 "step", "λ", lam, false, true);
         String md = "# NTK loss weights on " + s.name() + "\n\nBase config:\n\n```yaml\n" + s.base() + "```\n\n"
-                + "Settings: none; exact trace weights every 100 steps; sketched weights every step (32 rows per group, "
-                + "1 Rademacher probe, EMA 0.9). " + s.seeds() + " seeds. Mean ± std over seeds:\n\n" + table;
+                + "Settings: none; weights from per-row-mean traces every " + s.every() + " steps: exact; exact row norms on 32 "
+                + "sampled rows per group (ntk-rows); a sketch of 32 rows per group with 1 Rademacher probe (ntk-sketch); the sampled "
+                + "ones through an EMA (0.9) started from the exact traces. Exact traces are logged every " + MONITOR_EVERY
+                + " steps along every run (weights_vs_step.png compares them with the sampled weights). " + s.seeds()
+                + " seeds. Mean ± std over seeds:\n\n" + table;
         AtomicFiles.write(out.resolve("summary.md"), md);
         return md;
     }

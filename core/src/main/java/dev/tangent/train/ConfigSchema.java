@@ -3,6 +3,7 @@ package dev.tangent.train;
 import dev.tangent.Limits;
 import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.nn.Activation;
+import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.optim.Cutoff;
 import dev.tangent.pde.ConditionKind;
@@ -71,7 +72,8 @@ final class ConfigSchema {
                     "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
                             "side", TEXT, "name", TEXT)))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
-                    "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse)),
+                    "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse),
+                    "output_bias", new Choice(OutputBias::parse)),
             "points", new Free(POINTS),
             "sampler", section("interior", new Choice(SamplerKind::parse), "conditions", new Choice(SamplerKind::parse),
                     "resample_every", integer(0, INT)),
@@ -83,8 +85,9 @@ final class ConfigSchema {
             "train", section("steps", integer(1, Long.MAX_VALUE), "time", NON_NEGATIVE, "eval_every", integer(1, INT),
                     "target_error", NON_NEGATIVE, "checkpoint_every", integer(0, INT)),
             "weights", new TextOr(WEIGHTS_KIND, section("kind", WEIGHTS_KIND, "every", integer(1, INT), "ema", NUM, "probes", integer(1, INT),
-                    "sketch", integer(1, INT))),
-            "ntk", section("every", integer(0, INT), "max_points", integer(1, INT), "steps", integer(0, INT)),
+                    "sketch", integer(1, INT), "start", TEXT)),
+            "ntk", section("every", integer(0, INT), "max_points", integer(1, INT), "steps", integer(0, INT),
+                    "seeds", integer(1, INT), "drift_seeds", integer(1, INT), "lr", NUM, "measure_every", integer(1, INT)),
             "causal", section("epsilon", NUM, "bins", integer(2, 10000)),
             "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
 

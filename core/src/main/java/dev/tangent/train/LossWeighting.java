@@ -1,40 +1,57 @@
 package dev.tangent.train;
 
+import dev.tangent.ntk.TraceEstimator;
 import dev.tangent.pde.LossGroup;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * Loss weights λ_g. {@code none}: all 1. {@code ntk}: the trace-ratio weights of Wang, Yu &amp; Perdikaris,
- * λ_g = tr(K)/tr(K_gg) with tr(K_gg) = ‖J_g‖_F² from the exact Jacobian, recomputed every k steps
- * (default 100), optionally smoothed by an exponential moving average λ ← α·λ_old + (1−α)·λ_new.
- * {@code ntk-sketch}: a predictor–corrector on sketched traces ({@link TraceSketch}). Each step the weights
- * are predicted from the running trace estimates T̂_g, then corrected with a fresh sketch t̂_g(θ_k):
- * T̂_g ← α·T̂_g + (1−α)·t̂_g with Adam-style bias correction, α = {@code ema} (default 0.9).
+ * Loss weights λ_g: the trace-ratio rule of Wang, Yu &amp; Perdikaris and its moving average. The traces are
+ * per-row means T_g = tr(K_gg)/S_g ({@link TraceEstimator}), because the loss averages each group over its S_g rows;
+ * so λ_g = Σ_h T_h / T_g does not change when a group's rows are duplicated.
+ *
+ * <ul>
+ *   <li>{@code none}: all 1.
+ *   <li>{@code ntk}: exact T_g every k steps (default 100), optionally λ ← α·λ_old + (1−α)·λ_new.
+ *   <li>{@code ntk-rows} / {@code ntk-sketch}: a predictor–corrector on sampled estimates (exact row norms on m rows,
+ *       or Rademacher sketches of m rows) every k steps (default 1): T̂_g ← α·T̂_g + (1−α)·t̂_g, divided by the
+ *       accumulated EMA weight (Adam-style bias correction), α = {@code ema} (default 0.9). With
+ *       {@code start: exact} (the default) T̂_g starts from the exact traces, so the first weights are the exact ones
+ *       instead of one noisy draw.
+ * </ul>
  */
 public final class LossWeighting {
-    public static final List<String> KINDS = List.of("none", "ntk", "ntk-sketch");
+    public static final List<String> KINDS = List.of("none", "ntk", "ntk-rows", "ntk-sketch");
 
     private final String kind;
+    private final TraceEstimator estimator;
     private final int every;
     private final double ema;
     private final WeightedProblem problem;
     private final int probes;
-    private final int sketch;
+    private final int rows;
+    private final boolean startExact;
     private final long seed;
     private boolean initialised;
     private double[] running;
-    private long corrections;
+    private double emaWeight;
     private long nanos;
     private long updates;
 
-    private LossWeighting(String kind, int every, double ema, int probes, int sketch, long seed, WeightedProblem problem) {
+    private LossWeighting(String kind, int every, double ema, int probes, int rows, boolean startExact, long seed,
+                          WeightedProblem problem) {
         this.kind = kind;
+        this.estimator = switch (kind) {
+            case "ntk-rows" -> TraceEstimator.ROWS;
+            case "ntk-sketch" -> TraceEstimator.SKETCH;
+            default -> TraceEstimator.EXACT;
+        };
         this.every = every;
         this.ema = ema;
         this.probes = probes;
-        this.sketch = sketch;
+        this.rows = rows;
+        this.startExact = startExact;
         this.seed = seed;
         this.problem = problem;
         this.running = new double[problem.weights().length];
@@ -42,18 +59,23 @@ public final class LossWeighting {
 
     public static LossWeighting from(Config c, WeightedProblem p) {
         Object w = c.get("weights");
-        String kind = w instanceof String s ? s : c.string("weights.kind", "none");
-        if (!KINDS.contains(kind)) throw new IllegalArgumentException("unknown weights kind '" + kind + "'; allowed: " + KINDS);
-        boolean sketched = kind.equals("ntk-sketch");
-        int every = (int) (w instanceof String ? (sketched ? 1 : 100) : c.integer("weights.every", sketched ? 1 : 100));
-        double ema = w instanceof String ? (sketched ? 0.9 : 0) : c.number("weights.ema", sketched ? 0.9 : 0);
-        int probes = (int) (w instanceof String ? 1 : c.integer("weights.probes", 1));
-        int sketch = (int) (w instanceof String ? 64 : c.integer("weights.sketch", 64));
+        boolean shorthand = w instanceof String;
+        String kind = shorthand ? (String) w : c.string("weights.kind", "none");
+        if (!KINDS.contains(kind)) throw new IllegalArgumentException("weights.kind must be one of " + KINDS + ", got '" + kind + "'");
+        boolean sampled = kind.equals("ntk-sketch") || kind.equals("ntk-rows");
+        int every = (int) (shorthand ? (sampled ? 1 : 100) : c.integer("weights.every", sampled ? 1 : 100));
+        double ema = shorthand ? (sampled ? 0.9 : 0) : c.number("weights.ema", sampled ? 0.9 : 0);
+        int probes = (int) (shorthand ? 1 : c.integer("weights.probes", 1));
+        int rows = (int) (shorthand ? 64 : c.integer("weights.sketch", 64));
+        String start = shorthand ? "exact" : c.string("weights.start", "exact");
         if (every < 1) throw new IllegalArgumentException("weights.every must be >= 1, got " + every);
         if (!(ema >= 0 && ema < 1)) throw new IllegalArgumentException("weights.ema must be in [0, 1), got " + ema);
         if (probes < 1) throw new IllegalArgumentException("weights.probes must be >= 1, got " + probes);
-        if (sketch < 1) throw new IllegalArgumentException("weights.sketch (rows per group) must be >= 1, got " + sketch);
-        return new LossWeighting(kind, every, ema, probes, sketch, c.integer("seed", 0), p);
+        if (rows < 1) throw new IllegalArgumentException("weights.sketch (rows per group) must be >= 1, got " + rows);
+        if (!start.equals("exact") && !start.equals("sample")) {
+            throw new IllegalArgumentException("weights.start must be exact or sample, got '" + start + "'");
+        }
+        return new LossWeighting(kind, every, ema, probes, rows, start.equals("exact"), c.integer("seed", 0), p);
     }
 
     public String kind() {
@@ -65,63 +87,56 @@ public final class LossWeighting {
         if (kind.equals("none") || step % every != 0) return false;
         long t0 = System.nanoTime();
         try {
-            return kind.equals("ntk") ? exact(theta) : sketched(theta, step);
+            if (kind.equals("ntk")) exact(theta);
+            else sampled(theta, step);
+            return true;
         } finally {
             nanos += System.nanoTime() - t0;
             updates++;
         }
     }
 
-    /** Predictor–corrector: correct the running traces with a fresh sketch, then set λ from them. */
-    private boolean sketched(double[] theta, long step) {
+    /** Predictor–corrector: correct the running traces with a fresh estimate, then set λ from them. */
+    private void sampled(double[] theta, long step) {
         List<LossGroup> groups = problem.discretization().groups();
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
-        corrections++;
-        double bias = 1 - Math.pow(ema, corrections);
-        double[] est = new double[groups.size()];
-        for (int g = 0; g < groups.size(); g++) {
-            double t = TraceSketch.estimate(groups.get(g), theta, sketch, probes, rng);
-            running[g] = ema * running[g] + (1 - ema) * t;
-            est[g] = running[g] / bias;
+        if (emaWeight == 0 && startExact) {
+            running = meanTraces(groups, theta);
+            emaWeight = 1;
+        } else {
+            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+            for (int g = 0; g < groups.size(); g++) {
+                double t = estimator.meanDiagonal(groups.get(g), theta, rows, probes, rng);
+                running[g] = ema * running[g] + (1 - ema) * t;
+            }
+            emaWeight = ema * emaWeight + (1 - ema);
         }
-        setFromTraces(est);
-        return true;
+        double[] est = new double[running.length];
+        for (int g = 0; g < est.length; g++) est[g] = running[g] / emaWeight;
+        System.arraycopy(ratio(est), 0, problem.weights(), 0, est.length);
     }
 
-    private void setFromTraces(double[] traces) {
-        double total = 0;
-        for (double t : traces) total += t;
-        double[] lambda = problem.weights();
-        for (int g = 0; g < lambda.length; g++) lambda[g] = traces[g] > 0 ? total / traces[g] : 1.0;
-    }
-
-    private boolean exact(double[] theta) {
-        double[] traces = traces(problem, theta);
-        double total = 0;
-        for (double t : traces) total += t;
+    private void exact(double[] theta) {
+        double[] fresh = ratio(meanTraces(problem.discretization().groups(), theta));
         double[] lambda = problem.weights();
         for (int g = 0; g < lambda.length; g++) {
-            double fresh = traces[g] > 0 ? total / traces[g] : 1.0;
-            lambda[g] = initialised && ema > 0 ? ema * lambda[g] + (1 - ema) * fresh : fresh;
+            lambda[g] = initialised && ema > 0 ? ema * lambda[g] + (1 - ema) * fresh[g] : fresh[g];
         }
         initialised = true;
-        return true;
     }
 
-    /** tr(K_gg) = ‖J_g‖_F² of each group's unweighted residual Jacobian. */
-    public static double[] traces(WeightedProblem p, double[] theta) {
-        List<LossGroup> groups = p.discretization().groups();
-        int n = p.nParams();
+    /** The trace-ratio rule λ_g = Σ_h T_h / T_g (1 for a group whose trace is zero). */
+    public static double[] ratio(double[] meanTraces) {
+        double total = 0;
+        for (double t : meanTraces) total += t;
+        double[] lambda = new double[meanTraces.length];
+        for (int g = 0; g < lambda.length; g++) lambda[g] = meanTraces[g] > 0 ? total / meanTraces[g] : 1.0;
+        return lambda;
+    }
+
+    /** Exact per-row-mean traces tr(K_gg)/S_g of each group's unweighted residual Jacobian. */
+    public static double[] meanTraces(List<LossGroup> groups, double[] theta) {
         double[] out = new double[groups.size()];
-        for (int g = 0; g < groups.size(); g++) {
-            LossGroup grp = groups.get(g);
-            double[] r = new double[grp.size()];
-            double[] jac = new double[grp.size() * n];
-            grp.evaluate(theta, r, jac, 0);
-            double s = 0;
-            for (double v : jac) s += v * v;
-            out[g] = s;
-        }
+        for (int g = 0; g < out.length; g++) out[g] = TraceEstimator.EXACT.meanDiagonal(groups.get(g), theta, 0, 0, null);
         return out;
     }
 
@@ -135,13 +150,14 @@ public final class LossWeighting {
     }
 
     public Map<String, double[]> state() {
-        return Map.of("weighting.initialised", new double[] {initialised ? 1 : 0, corrections}, "weighting.running", running.clone());
+        return Map.of("weighting.ema", new double[] {initialised ? 1 : 0, emaWeight}, "weighting.running", running.clone());
     }
 
     public void restore(Map<String, double[]> extra) {
-        double[] v = extra.get("weighting.initialised");
-        initialised = v != null && v[0] != 0;
-        corrections = v != null && v.length > 1 ? (long) v[1] : 0;
+        double[] v = extra.get("weighting.ema");
+        double[] old = extra.get("weighting.initialised"); // {initialised, corrections} before the EMA weight was stored
+        initialised = v != null ? v[0] != 0 : old != null && old[0] != 0;
+        emaWeight = v != null ? v[1] : old != null && old.length > 1 ? 1 - Math.pow(ema, old[1]) : 0;
         if (extra.containsKey("weighting.running")) running = extra.get("weighting.running").clone();
     }
 }

@@ -3,6 +3,7 @@ package dev.tangent.train;
 import dev.tangent.Limits;
 import dev.tangent.nn.Activation;
 import dev.tangent.nn.MlpSpec;
+import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.pde.Problem;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class NetFactory {
         }
         Activation act = c.parsed("net.activation", Activation::parse, p.defaults().activation());
         return new MlpSpec(p.domain().dim(), hidden, act, c.number("net.s", 0.5),
-                c.parsed("net.parameterization", Parameterization::parse, Parameterization.STANDARD));
+                c.parsed("net.parameterization", Parameterization::parse, Parameterization.STANDARD),
+                c.parsed("net.output_bias", OutputBias::parse, OutputBias.UNSCALED));
     }
 }

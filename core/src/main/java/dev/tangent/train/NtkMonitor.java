@@ -1,6 +1,8 @@
 package dev.tangent.train;
 
 import dev.tangent.linalg.Blas;
+import dev.tangent.ntk.KernelNorms;
+import dev.tangent.ntk.TraceEstimator;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.LossGroup;
 import java.util.ArrayList;
@@ -44,53 +46,43 @@ public final class NtkMonitor {
     }
 
     public void start(double[] theta) {
-        if (enabled()) k0 = kernel(theta, null);
+        if (enabled()) k0 = kernel(theta);
     }
 
     /** Values for the metrics row: drift and traces at this step, or NaN when not due. */
     public double[] measure(double[] theta, long step) {
         if (!enabled()) return new double[0];
-        double[] out = new double[1 + disc.groups().size()];
+        List<LossGroup> groups = disc.groups();
+        double[] out = new double[1 + groups.size()];
         if (step % every != 0) {
             java.util.Arrays.fill(out, Double.NaN);
             return out;
         }
-        double[] traces = new double[disc.groups().size()];
-        double[] k = kernel(theta, traces);
-        double num = 0, den = 0;
-        for (int i = 0; i < k.length; i++) {
-            num += (k[i] - k0[i]) * (k[i] - k0[i]);
-            den += k0[i] * k0[i];
-        }
-        out[0] = Math.sqrt(num / den);
-        System.arraycopy(traces, 0, out, 1, traces.length);
+        out[0] = KernelNorms.drift(k0, kernel(theta));
+        for (int g = 0; g < groups.size(); g++) out[1 + g] = TraceEstimator.trace(groups.get(g), theta, TraceEstimator.BLOCK);
         return out;
     }
 
-    /** K = J_sub J_subᵀ over the row subset; fills full-group traces when asked. */
-    private double[] kernel(double[] theta, double[] traces) {
+    /** K = J_sub J_subᵀ over the row subset (evenly spaced rows of every group). */
+    private double[] kernel(double[] theta) {
         int n = disc.mlp().nParams();
-        List<double[]> rows = new ArrayList<>();
-        int g = 0;
+        List<double[]> blocks = new ArrayList<>();
+        int m = 0;
         for (LossGroup grp : disc.groups()) {
-            double[] r = new double[grp.size()];
-            double[] jac = new double[grp.size() * n];
-            grp.evaluate(theta, r, jac, 0);
-            if (traces != null) {
-                double s = 0;
-                for (double v : jac) s += v * v;
-                traces[g] = s;
-            }
             int take = Math.min(maxPoints, grp.size());
-            for (int q = 0; q < take; q++) {
-                int i = (int) ((long) q * grp.size() / take);
-                rows.add(java.util.Arrays.copyOfRange(jac, i * n, (i + 1) * n));
-            }
-            g++;
+            int[] rows = new int[take];
+            for (int q = 0; q < take; q++) rows[q] = (int) ((long) q * grp.size() / take);
+            double[] jac = new double[take * n];
+            grp.rowJacobian(theta, rows, jac);
+            blocks.add(jac);
+            m += take;
         }
-        int m = rows.size();
         double[] jt = new double[m * n]; // column-major P × m
-        for (int i = 0; i < m; i++) System.arraycopy(rows.get(i), 0, jt, i * n, n);
+        int off = 0;
+        for (double[] b : blocks) {
+            System.arraycopy(b, 0, jt, off, b.length);
+            off += b.length;
+        }
         double[] k = new double[m * m];
         Blas.syrk(true, m, n, 1.0, jt, n, 0.0, k);
         return k;
@@ -102,6 +94,6 @@ public final class NtkMonitor {
 
     public void restore(Map<String, double[]> extra, double[] theta) {
         k0 = extra.containsKey("ntk.k0") ? extra.get("ntk.k0").clone() : null;
-        if (enabled() && k0 == null) k0 = kernel(theta, null);
+        if (enabled() && k0 == null) k0 = kernel(theta);
     }
 }

@@ -10,6 +10,7 @@ import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.pde.Catalog;
 import dev.tangent.pde.Discretization;
+import dev.tangent.pde.LossGroup;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,14 @@ class KernelBlocksTest {
     private final double[] xs = {-0.8, -0.3, 0.1, 0.45, 0.9};
     private final KernelBlocks kb = new KernelBlocks(mlp, theta, 2); // tiny blocks exercise the blocking
 
-    private KernelBlocks.Side side(String name, MultiIndex mi) {
-        return new KernelBlocks.Side(name, new LinearResidual(1, List.of(mi), new double[] {1}, null), xs);
+    private LossGroup side(String name, MultiIndex mi) {
+        return LossGroup.of(name, new LinearResidual(1, List.of(mi), new double[] {1}, null), xs, mlp);
     }
 
     @Test
     void kernelEqualsJacobianTimesJacobianTransposeComputedNaively() {
-        KernelBlocks.Side u = side("u", MultiIndex.value(1));
-        KernelBlocks.Side uxx = side("u_xx", MultiIndex.pure(1, 0, 2));
+        LossGroup u = side("u", MultiIndex.value(1));
+        LossGroup uxx = side("u_xx", MultiIndex.pure(1, 0, 2));
         double[] ju = kb.jacobian(u), jxx = kb.jacobian(uxx);
         double[] k = kb.kernel(u, uxx);
         int p = mlp.nParams(), n = xs.length;
@@ -44,7 +45,7 @@ class KernelBlocksTest {
     void operatorKernelEqualsFiniteDifferencesOfTheKernelInBothArguments() {
         // K_T(x, x') with T = d/dx equals ∂x ∂x' K(x, x'), K(x, x') = ∇θu(x)·∇θu(x')
         double h = 1e-4;
-        KernelBlocks.Side ux = side("u_x", MultiIndex.pure(1, 0, 1));
+        LossGroup ux = side("u_x", MultiIndex.pure(1, 0, 1));
         double[] kt = kb.kernel(ux, ux);
         int n = xs.length;
         for (int i = 0; i < n; i++) {
@@ -72,14 +73,14 @@ class KernelBlocksTest {
         Discretization d = new Discretization(Catalog.get("heat1d"), new Mlp(MlpSpec.of(2, 16)), Map.of("pde", 40, "initial", 10, "boundary", 10), 1);
         double[] th = d.mlp().initialize(2);
         KernelBlocks blocks = new KernelBlocks(d.mlp(), th, 16);
-        List<KernelBlocks.Side> sides = KernelBlocks.sides(d);
+        List<LossGroup> sides = d.groups();
         double[] k = blocks.full(sides);
-        int n = sides.stream().mapToInt(KernelBlocks.Side::size).sum();
+        int n = KernelBlocks.size(sides);
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) assertEquals(k[i + j * n], k[j + i * n], 1e-10 * Math.abs(k[i + j * n]) + 1e-12);
         NtkSpectrum s = KernelBlocks.spectrum("K", n, k);
         for (double v : s.eigenvalues()) assertTrue(v > -1e-10 * s.eigenvalues()[0], "negative eigenvalue " + v);
         int off = 0;
-        for (KernelBlocks.Side side : sides) {
+        for (LossGroup side : sides) {
             double[] j = blocks.jacobian(side);
             double fro = 0;
             for (double v : j) fro += v * v;
@@ -92,10 +93,11 @@ class KernelBlocksTest {
     }
 
     @Test
-    void driftIsZeroWithoutTraining() {
-        KernelBlocks.Side u = side("u", MultiIndex.value(1));
-        double[] k0 = kb.kernel(u, u);
-        double[] k1 = new KernelBlocks(mlp, theta, 3).kernel(u, u);
-        assertEquals(0.0, KernelBlocks.drift(k0, k1), 1e-15);
+    void driftAndRelativeDifferenceMatchClosedForms() {
+        double[] k0 = {3, 0, 0, 4};
+        assertEquals(0.0, KernelNorms.drift(k0, k0.clone()), 0.0);
+        assertEquals(5.0, KernelNorms.frobenius(k0), 1e-15);
+        assertEquals(0.1, KernelNorms.drift(k0, new double[] {3.3, 0, 0, 4.4}), 1e-15); // K_t = 1.1·K_0
+        assertEquals(Math.sqrt(2) / 5, KernelNorms.drift(k0, new double[] {4, 1, 0, 4}), 1e-15);
     }
 }
