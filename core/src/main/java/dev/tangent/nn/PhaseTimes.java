@@ -1,0 +1,35 @@
+package dev.tangent.nn;
+
+import dev.tangent.nn.JetEngine.Phase;
+
+/** Wall time and flops per stage, kept per worker and summed after a parallel pass (so shares, not wall time). */
+final class PhaseTimes {
+    final long[] nanos = new long[Phase.values().length];
+    final long[] flops = new long[Phase.values().length];
+
+    /** Adds the time since {@code since} to {@code p} and returns now. */
+    long tick(Phase p, long since) {
+        long now = System.nanoTime();
+        nanos[p.ordinal()] += now - since;
+        return now;
+    }
+
+    void addFlops(Phase p, long n) {
+        flops[p.ordinal()] += n;
+    }
+
+    /** Moves this worker's counts into {@code total}. */
+    void drainInto(PhaseTimes total) {
+        for (int i = 0; i < nanos.length; i++) {
+            total.nanos[i] += nanos[i];
+            total.flops[i] += flops[i];
+            nanos[i] = 0;
+            flops[i] = 0;
+        }
+    }
+
+    void clear() {
+        java.util.Arrays.fill(nanos, 0);
+        java.util.Arrays.fill(flops, 0);
+    }
+}
