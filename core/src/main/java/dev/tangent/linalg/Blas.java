@@ -48,12 +48,12 @@ public final class Blas {
 
     /**
      * As {@link #gemm(boolean, boolean, int, int, int, double, double[], int, int, double[], int, int, double, double[], int, int)}
-     * with A already in native memory (not copied). Runs on the calling thread's BLAS setting, so it is safe to call from
-     * several Java threads inside {@link NativeBackend#javaParallel}.
+     * with A already in native memory (not copied), computed on the calling thread only (never the BLAS thread pool),
+     * so several Java threads can run these at once, each on its own core.
      */
-    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-                            NativeMatrix a, long aOff, int lda, double[] b, int bOff, int ldb,
-                            double beta, double[] c, int cOff, int ldc) {
+    public static void gemmOnCaller(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                    NativeMatrix a, long aOff, int lda, double[] b, int bOff, int ldb,
+                                    double beta, double[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
         Checks.shape(m >= 0 && n >= 0 && k >= 0, "gemm dimensions must be non-negative, got m=%d n=%d k=%d", m, n, k);
         Checks.shape(lda >= Math.max(1, transA ? k : m), "gemm lda=%d too small", lda);
@@ -68,8 +68,7 @@ public final class Blas {
         NativeBuffers nb = NativeBuffers.get();
         DoublePointer pb = nb.load(1, b, bOff, Math.max(bLen, 0));
         DoublePointer pc = beta == 0.0 && ldc == m ? nb.doubles(2, cLen) : nb.load(2, c, cOff, cLen);
-        cblas_dgemm(CblasColMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, a.at(aOff), lda, pb, ldb, beta, pc, ldc);
+        SerialGemm.run(transA, transB, m, n, k, alpha, a.data(), aOff, lda, pb, 0, ldb, beta, pc, 0, ldc);
         pc.get(c, cOff, cLen);
     }
 

@@ -29,32 +29,6 @@ public final class NativeBackend {
         }
     }
 
-    private static final Object REGION_LOCK = new Object();
-    private static int regions;
-    private static int savedThreads;
-
-    /**
-     * Runs {@code body} while OpenBLAS uses one thread per call, for Java-thread parallelism over independent
-     * blocks whose every task calls BLAS: two Java threads each driving a multi-threaded OpenBLAS oversubscribe the
-     * cores and its spinning threads stall. Regions may nest and overlap across threads; the thread count is restored
-     * when the last one ends.
-     */
-    public static void javaParallel(Runnable body) {
-        synchronized (REGION_LOCK) {
-            if (regions++ == 0) {
-                savedThreads = threads();
-                if (savedThreads > 1) openblas.blas_set_num_threads(1);
-            }
-        }
-        try {
-            body.run();
-        } finally {
-            synchronized (REGION_LOCK) {
-                if (--regions == 0 && savedThreads > 1) openblas.blas_set_num_threads(savedThreads);
-            }
-        }
-    }
-
     private static final java.lang.management.OperatingSystemMXBean OS =
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private static volatile long loadCheckedAt;

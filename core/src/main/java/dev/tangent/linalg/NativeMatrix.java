@@ -35,10 +35,9 @@ public final class NativeMatrix implements AutoCloseable {
         return capacity;
     }
 
-    /** A fresh view starting at entry {@code off}; views are per call so concurrent callers never share a position. */
-    DoublePointer at(long off) {
-        Checks.shape(off >= 0 && off <= capacity, "offset %d outside native matrix of %d entries", off, capacity);
-        return new DoublePointer(data).position(off);
+    /** The buffer at position 0; callers take offset views with {@code getPointer} and never reposition it. */
+    DoublePointer data() {
+        return data;
     }
 
     @Override

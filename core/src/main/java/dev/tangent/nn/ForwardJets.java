@@ -28,7 +28,7 @@ final class ForwardJets {
         for (int l = 0; l < ws.layers; l++) {
             int nIn = mlp.fanIn(l);
             int nOut = mlp.fanOut(l);
-            Blas.gemm(false, false, nOut, cols, nIn, mlp.layerScale(l), weights, mlp.weightOffset(l), nOut,
+            Blas.gemmOnCaller(false, false, nOut, cols, nIn, mlp.layerScale(l), weights, mlp.weightOffset(l), nOut,
                     ws.act[l], p0 * comps * nIn, nIn, 0.0, ws.pre[l], p0 * comps * nOut, nOut);
             times.addFlops(Phase.FORWARD_GEMM, 2L * nOut * nIn * cols);
             t = times.tick(Phase.FORWARD_GEMM, t);

@@ -1,6 +1,5 @@
 package dev.tangent.nn;
 
-import dev.tangent.linalg.NativeBackend;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -8,9 +7,10 @@ import java.util.stream.IntStream;
  * Splits a batch into fixed blocks of points and runs them on Java threads; each block goes through every layer
  * (GEMMs and jet rules) while its columns are still in cache.
  *
- * <p>Thread split: with two or more blocks, one block per Java worker at a time and OpenBLAS on one thread per call
- * ({@link NativeBackend#javaParallel}), because the elementwise jet rules and the Jacobian rows are Java work that
- * BLAS threads cannot share; a batch that fits one block runs on the caller with BLAS free to use its threads.
+ * <p>Thread split: Java threads over blocks, each running its GEMMs on its own core
+ * ({@link dev.tangent.linalg.Blas#gemmOnCaller}), because most of the work (jet rules, Jacobian rows) is Java that
+ * BLAS threads cannot share, and a block's GEMMs are too small to gain from splitting. Blocks are handed out
+ * dynamically, so a worker descheduled on a busy machine delays only its own block.
  *
  * <p>The block size depends only on the number of jet components, never on the thread count or load, and is a
  * multiple of 8 points (so block boundaries fall on GEMM kernel panel edges); results are the same for any number
@@ -50,11 +50,11 @@ final class PointBlocks {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        NativeBackend.javaParallel(() -> IntStream.range(0, workers).parallel().forEach(w -> {
+        IntStream.range(0, workers).parallel().forEach(w -> {
             for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                 task.run(b * size, Math.min(nPoints, (b + 1) * size), scratch[w]);
             }
-        }));
+        });
         for (int w = 0; w < workers; w++) scratch[w].times.drainInto(total);
     }
 }

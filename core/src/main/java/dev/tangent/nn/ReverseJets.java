@@ -42,7 +42,7 @@ final class ReverseJets {
             int nIn = mlp.fanIn(l);
             int nOut = mlp.fanOut(l);
             // adjoint of the activations feeding layer l, written over adj[l-1], then mapped through σ's jets
-            Blas.gemm(true, false, nIn, cols, nOut, mlp.layerScale(l), weights, mlp.weightOffset(l), nOut,
+            Blas.gemmOnCaller(true, false, nIn, cols, nOut, mlp.layerScale(l), weights, mlp.weightOffset(l), nOut,
                     ws.adj[l], p0 * comps * nOut, nOut, 0.0, ws.adj[l - 1], p0 * comps * nIn, nIn);
             times.addFlops(Phase.BACKWARD_GEMM, 2L * nOut * nIn * cols);
             t = times.tick(Phase.BACKWARD_GEMM, t);
