@@ -24,7 +24,7 @@ final class ForwardJets {
         int comps = ws.comps;
         int cols = (p1 - p0) * comps;
         seedInputs(x, p0, p1);
-        long t = System.nanoTime();
+        long t = PhaseTimes.now();
         for (int l = 0; l < ws.layers; l++) {
             int nIn = mlp.fanIn(l);
             int nOut = mlp.fanOut(l);

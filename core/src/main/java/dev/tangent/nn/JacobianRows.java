@@ -28,6 +28,7 @@ final class JacobianRows {
         double scale = mlp.layerScale(l);
         double[] a = ws.act[l];
         double[] g = ws.adj[l];
+        if (nOut == 1 && writeScalarOutputs(l, p0, p1, jac, jacRow, s)) return;
         double[] alpha = s.alpha;
         int[] live = s.live;
         for (int i = p0; i < p1; i++) {
@@ -54,6 +55,57 @@ final class JacobianRows {
                 }
             }
         }
+    }
+
+    /**
+     * The output layer of a scalar network (n_out = 1): row block W_i[q] = Σ_c (c·A_i[q,c])·G_i[c], vectorised over
+     * q instead of r. Same terms in the same order as {@link #combine} when every A_i[q,c] is nonzero (hidden
+     * activations); returns false, having written nothing, if some block has a zero, for the general path.
+     */
+    private boolean writeScalarOutputs(int l, int p0, int p1, double[] jac, int jacRow, BlockScratch s) {
+        int nIn = mlp.fanIn(l);
+        int comps = ws.comps;
+        int nParams = mlp.nParams();
+        double scale = mlp.layerScale(l);
+        double[] a = ws.act[l];
+        double[] g = ws.adj[l];
+        double[][] alpha = s.scaledInputs;
+        double[] out = s.column;
+        for (int i = p0; i < p1; i++) {
+            int aOff = i * comps * nIn;
+            for (int q = 0; q < comps * nIn; q++) {
+                if (a[aOff + q] == 0.0) return false;
+            }
+        }
+        for (int i = p0; i < p1; i++) {
+            int row = (jacRow + i) * nParams;
+            int aOff = i * comps * nIn;
+            int gOff = i * comps;
+            for (int c = 0; c < comps; c++) {
+                double[] ac = alpha[c];
+                for (int q = 0; q < nIn; q++) ac[q] = scale * a[aOff + c * nIn + q];
+            }
+            int t;
+            double g0 = g[gOff];
+            double[] a0 = alpha[0];
+            if (comps % 2 == 1) {
+                for (int q = 0; q < nIn; q++) out[q] = a0[q] * g0;
+                t = 1;
+            } else {
+                double g1 = g[gOff + 1];
+                double[] a1 = alpha[1];
+                for (int q = 0; q < nIn; q++) out[q] = a0[q] * g0 + a1[q] * g1;
+                t = 2;
+            }
+            for (; t < comps; t += 2) {
+                double h0 = g[gOff + t], h1 = g[gOff + t + 1];
+                double[] b0 = alpha[t], b1 = alpha[t + 1];
+                for (int q = 0; q < nIn; q++) out[q] = out[q] + (b0[q] * h0 + b1[q] * h1);
+            }
+            System.arraycopy(out, 0, jac, row + mlp.weightOffset(l), nIn);
+            jac[row + mlp.biasOffset(l)] = g0;
+        }
+        return true;
     }
 
     /**

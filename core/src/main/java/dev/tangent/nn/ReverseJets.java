@@ -31,7 +31,7 @@ final class ReverseJets {
         int cols = (p1 - p0) * comps;
         seed(nPoints, seeds, p0, p1);
         PhaseTimes times = s.times;
-        long t = System.nanoTime();
+        long t = PhaseTimes.now();
         for (int l = ws.layers - 1; l >= 0; l--) {
             if (jac != null) {
                 rows.write(l, p0, p1, jac, jacRow, s);
