@@ -15,13 +15,15 @@ import org.bytedeco.openblas.global.openblas_full;
  * their own GEMMs without sharing (or spinning on) the BLAS thread pool, and without {@code blas_set_num_threads},
  * which costs milliseconds per call in OpenBLAS 0.3.31 (it reallocates per-thread buffers).
  *
- * <p>OpenBLAS runs a cblas_dgemm with m·n·k ≤ 65536·4 on one thread; larger ones are cut into column panels of that
- * size (a multiple of 8 columns, where the kernels' panels end anyway, so the entries are bit-identical to one call),
- * or, when the panels would be narrower than 8 columns, issued as a one-matrix {@code cblas_dgemm_batch}, which runs
- * a batch of one on the caller.
+ * <p>By size (OpenBLAS 0.3.31 rules): m·n·k ≤ 65536·4 runs single-threaded inside cblas_dgemm; above 10⁶ a
+ * one-matrix {@code cblas_dgemm_batch} runs the ordinary single-thread driver on the caller (same kernels, same
+ * bits); in between, the batch would take its small-matrix path, which crashes in this DYNAMIC_ARCH build (a null
+ * kernel on Zen/Haswell), so the columns are cut into panels under the single-thread size, a multiple of 8 columns
+ * wide where possible (the kernels' panels end there anyway, so entries stay bit-identical to one call).
  */
 final class SerialGemm {
     private static final double SINGLE_THREAD_MNK = 65536.0 * 4;
+    private static final double BATCH_SMALL_MNK = 100.0 * 100.0 * 100.0;
     private static final ThreadLocal<SerialGemm> LOCAL = ThreadLocal.withInitial(SerialGemm::new);
 
     private final IntPointer transA = new IntPointer(1);
@@ -39,21 +41,21 @@ final class SerialGemm {
     static void run(boolean ta, boolean tb, int m, int n, int k, double alpha, DoublePointer pa, long aOff, int lda,
                     DoublePointer pb, long bOff, int ldb, double beta, DoublePointer pc, long cOff, int ldc) {
         double mk = (double) m * k;
-        if (mk * n <= SINGLE_THREAD_MNK) {
+        double mnk = mk * n;
+        if (mnk <= SINGLE_THREAD_MNK) {
             dgemm(ta, tb, m, n, k, alpha, pa, aOff, lda, pb, bOff, ldb, beta, pc, cOff, ldc);
-            return;
-        }
-        int panel = (int) Math.min(n, SINGLE_THREAD_MNK / Math.max(1.0, mk)) / 8 * 8;
-        if (panel >= 8) {
+        } else if (mnk > BATCH_SMALL_MNK) {
+            LOCAL.get().batchOfOne(ta, tb, m, n, k, alpha, pa.getPointer(aOff), lda, pb.getPointer(bOff), ldb, beta,
+                    pc.getPointer(cOff), ldc);
+        } else {
+            int fit = (int) (SINGLE_THREAD_MNK / mk);
+            int panel = fit >= 8 ? fit / 8 * 8 : Math.max(1, fit);   // fit = 0: layers over 512², n ≤ 3; OpenBLAS may thread
             for (int j = 0; j < n; j += panel) {
                 int w = Math.min(panel, n - j);
                 long bCol = tb ? j : (long) j * ldb;    // column j of op(B)
                 dgemm(ta, tb, m, w, k, alpha, pa, aOff, lda, pb, bOff + bCol, ldb, beta, pc, cOff + (long) j * ldc, ldc);
             }
-            return;
         }
-        LOCAL.get().batchOfOne(ta, tb, m, n, k, alpha, pa.getPointer(aOff), lda, pb.getPointer(bOff), ldb, beta,
-                pc.getPointer(cOff), ldc);
     }
 
     private static void dgemm(boolean ta, boolean tb, int m, int n, int k, double alpha, DoublePointer pa, long aOff, int lda,
