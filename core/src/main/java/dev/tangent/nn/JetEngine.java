@@ -9,8 +9,10 @@ import java.util.List;
  *
  * <p>Work is done in fixed blocks of points ({@link PointBlocks}): each block runs through every layer's GEMM and
  * jet rules, forward and then reverse, writing its Jacobian rows, while its columns are in cache; blocks run on
- * Java threads. θ is copied to native memory once per call and every GEMM reads it there. Layouts are in
- * {@link JetWorkspace}; Jacobians are row-major S × P ({@code jac[i·P + p]}), each point's gradient contiguous.
+ * Java threads. θ is copied to native memory once per call and every GEMM reads it there. A forward pass at the
+ * same θ and points as one of the last two is reused, not recomputed (e.g. the accepted line-search trial, whose
+ * Jacobian the next step needs). Layouts are in {@link JetWorkspace}; Jacobians are row-major S × P
+ * ({@code jac[i·P + p]}), each point's gradient contiguous.
  *
  * <p>Not thread-safe: workspaces are reused across calls and grown when more points arrive.
  */
@@ -29,6 +31,11 @@ public final class JetEngine {
     public enum Phase { FORWARD_GEMM, FORWARD_JETS, BACKWARD_GEMM, BACKWARD_JETS, ASSEMBLY }
 
     public JetEngine(Mlp mlp, List<MultiIndex> derivatives) {
+        this(mlp, derivatives, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** With at most {@code workers} Java threads per batch (for tests: the results must not depend on it). */
+    JetEngine(Mlp mlp, List<MultiIndex> derivatives, int workers) {
         this.mlp = mlp;
         this.plan = new JetPlan(mlp.spec().inputDim(), derivatives);
         this.ws = new JetWorkspace(mlp, plan);
@@ -38,7 +45,7 @@ public final class JetEngine {
         int maxWidth = 1;
         for (int l = 0; l < mlp.layers(); l++) maxWidth = Math.max(maxWidth, Math.max(mlp.fanIn(l), mlp.fanOut(l)));
         int width = maxWidth;
-        this.blocks = new PointBlocks(plan.components(), () -> new BlockScratch(plan.components(), width));
+        this.blocks = new PointBlocks(plan.components(), Math.max(1, workers), () -> new BlockScratch(plan.components(), width));
         this.weights = new NativeMatrix(mlp.nParams());
     }
 
@@ -167,7 +174,9 @@ public final class JetEngine {
         }
         ws.ensure(nPoints);
         weights.load(theta, 0, theta.length);
+        if (ws.select(theta, nPoints, x, d)) return;    // the same θ and points as a kept pass: reuse it
         blocks.run(nPoints, times, (p0, p1, s) -> forward.run(theta, weights, x, p0, p1, s.times));
+        ws.remember(theta, nPoints, x, d);
     }
 
     private void backward(int nPoints, double[] seeds, double[] jac, int jacRow) {

@@ -27,10 +27,11 @@ final class PointBlocks {
     private final int size;
     private final BlockScratch[] scratch;
 
-    PointBlocks(int comps, java.util.function.Supplier<BlockScratch> newScratch) {
+    /** At most {@code workers} Java threads share a batch (the cores, by default; results do not depend on it). */
+    PointBlocks(int comps, int workers, java.util.function.Supplier<BlockScratch> newScratch) {
+        if (workers < 1) throw new IllegalArgumentException("need at least one worker, got " + workers);
         int points = Math.max(8, TARGET_COLUMNS / comps);
         this.size = (points + 7) / 8 * 8;
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.scratch = new BlockScratch[workers];
         for (int w = 0; w < workers; w++) scratch[w] = newScratch.get();
     }
