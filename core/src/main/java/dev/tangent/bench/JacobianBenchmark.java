@@ -18,9 +18,21 @@ public final class JacobianBenchmark {
     /** One benchmark shape. */
     public record Case(String problem, MlpSpec net, int points, PointResidual residual) {}
 
-    /** Measured result; GFLOP/s counts GEMM and Jacobian-assembly flops only. */
-    public record Result(Case c, int nParams, int components, double medianMs, double minMs, double gflops,
-                         double gemmGflops, double gemmShare, double assemblyShare) {}
+    /**
+     * Measured result; GFLOP/s counts GEMM and Jacobian-assembly flops only. Stage rates are per core (their time is
+     * summed over the worker threads); the overall rate is per call over the median wall time.
+     */
+    public record Result(Case c, int nParams, int components, int blockPoints, double medianMs, double minMs,
+                         double gflops, double gemmGflops, double assemblyGflops, double gemmShare, double assemblyShare) {}
+
+    /** The yardstick: fp64 dgemm rate on one thread and on all BLAS threads (1000³, best of 3, native operands). */
+    public record Peak(double oneThread, double allThreads, int threads) {
+        public static Peak measure() {
+            int threads = dev.tangent.linalg.NativeBackend.threads();
+            double one = dev.tangent.linalg.DgemmPeak.measure(1000, 1, 3);
+            return new Peak(one, threads == 1 ? one : dev.tangent.linalg.DgemmPeak.measure(1000, threads, 3), threads);
+        }
+    }
 
     public static List<Case> defaultCases() {
         return List.of(
@@ -62,9 +74,11 @@ public final class JacobianBenchmark {
         gemmFlops = engine.flops(JetEngine.Phase.FORWARD_GEMM) + engine.flops(JetEngine.Phase.BACKWARD_GEMM);
         gemmNanos = engine.nanos(JetEngine.Phase.FORWARD_GEMM) + engine.nanos(JetEngine.Phase.BACKWARD_GEMM);
         double perCallFlops = flops / (double) repeats;
-        return new Result(c, mlp.nParams(), engine.plan().components(), median, sorted[0],
+        long assemblyNanos = engine.nanos(JetEngine.Phase.ASSEMBLY);
+        return new Result(c, mlp.nParams(), engine.plan().components(), engine.blockSize(), median, sorted[0],
                 perCallFlops / (median * 1e6), gemmFlops / (double) gemmNanos,
-                gemmNanos / (double) total, engine.nanos(JetEngine.Phase.ASSEMBLY) / (double) total);
+                engine.flops(JetEngine.Phase.ASSEMBLY) / (double) assemblyNanos,
+                gemmNanos / (double) total, assemblyNanos / (double) total);
     }
 
     public static List<Result> runAll(int repeats) {

@@ -24,19 +24,31 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeats", defaultValue = "21", description = "Timed repeats per case (median reported). Default: ${DEFAULT-VALUE}.")
         int repeats;
 
+        @Option(names = "--cpu-clock", description = "Time the stages in thread CPU time (steadier on a busy machine; the median is still wall time).")
+        boolean cpuClock;
+
         @Override
         public Integer call() {
             if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1, got " + repeats);
+            if (cpuClock) System.setProperty("tangent.cpuClock", "true");   // read when the first engine is built
             System.out.println("backend: " + NativeBackend.describe());
-            System.out.printf("%-10s %-14s %6s %7s %4s %10s %10s %8s %10s %7s %7s%n", "problem", "net", "points",
-                    "params", "C", "median ms", "min ms", "GFLOP/s", "GEMM GF/s", "GEMM%", "assem%");
+            JacobianBenchmark.Peak peak = JacobianBenchmark.Peak.measure();
+            System.out.printf("dgemm peak (1000³, best of 3): %.1f GFLOP/s on 1 thread, %.1f on %d; load average %.1f on %d cores%n",
+                    peak.oneThread(), peak.allThreads(), peak.threads(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%-10s %-14s %6s %7s %4s %10s %10s %8s %6s %10s %6s %9s %7s %7s%n", "problem", "net", "points",
+                    "params", "C", "median ms", "min ms", "GFLOP/s", "%peak", "GEMM GF/s", "%peak1", "assem GF/s", "GEMM%", "assem%");
             for (JacobianBenchmark.Case c : JacobianBenchmark.defaultCases()) {
                 JacobianBenchmark.Result r = JacobianBenchmark.run(c, repeats);
-                System.out.printf("%-10s %-14s %6d %7d %4d %10.2f %10.2f %8.1f %10.1f %6.0f%% %6.0f%%%n", c.problem(),
+                System.out.printf("%-10s %-14s %6d %7d %4d %10.2f %10.2f %8.1f %5.0f%% %10.1f %5.0f%% %9.1f %6.0f%% %6.0f%%%n", c.problem(),
                         c.net().shape(), c.points(), r.nParams(), r.components(), r.medianMs(), r.minMs(), r.gflops(),
-                        r.gemmGflops(), 100 * r.gemmShare(), 100 * r.assemblyShare());
+                        100 * r.gflops() / peak.allThreads(), r.gemmGflops(), 100 * r.gemmGflops() / peak.oneThread(),
+                        r.assemblyGflops(), 100 * r.gemmShare(), 100 * r.assemblyShare());
             }
-            System.out.println("GFLOP/s counts GEMM + Jacobian-assembly flops over the median time; C = jet components.");
+            System.out.println("GFLOP/s counts GEMM + Jacobian-assembly flops over the median time, %peak against the all-thread dgemm peak;");
+            System.out.println("GEMM and assembly rates are per core (stage time summed over worker threads), %peak1 against the 1-thread peak.");
+            System.out.println("C = jet components. Stage times include the copies between Java arrays and native buffers.");
             return ExitCodes.OK;
         }
     }

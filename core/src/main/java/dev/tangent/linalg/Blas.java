@@ -46,6 +46,32 @@ public final class Blas {
         pc.get(c, cOff, cLen);
     }
 
+    /**
+     * As {@link #gemm(boolean, boolean, int, int, int, double, double[], int, int, double[], int, int, double, double[], int, int)}
+     * with A already in native memory (not copied), computed on the calling thread only (never the BLAS thread pool),
+     * so several Java threads can run these at once, each on its own core.
+     */
+    public static void gemmOnCaller(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                    NativeMatrix a, long aOff, int lda, double[] b, int bOff, int ldb,
+                                    double beta, double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        Checks.shape(m >= 0 && n >= 0 && k >= 0, "gemm dimensions must be non-negative, got m=%d n=%d k=%d", m, n, k);
+        Checks.shape(lda >= Math.max(1, transA ? k : m), "gemm lda=%d too small", lda);
+        Checks.shape(ldb >= Math.max(1, transB ? n : k), "gemm ldb=%d too small", ldb);
+        Checks.shape(ldc >= Math.max(1, m), "gemm ldc=%d too small", ldc);
+        long aLen = k == 0 ? 0 : (long) lda * ((transA ? m : k) - 1) + (transA ? k : m);
+        int bLen = k == 0 ? 0 : ldb * ((transB ? k : n) - 1) + (transB ? n : k);
+        int cLen = ldc * (n - 1) + m;
+        Checks.shape(aOff >= 0 && aOff + aLen <= a.capacity(), "matrix A needs %d entries from offset %d of %d", aLen, aOff, a.capacity());
+        Checks.fits(b, bOff, bLen, "B");
+        Checks.fits(c, cOff, cLen, "C");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pb = nb.load(1, b, bOff, Math.max(bLen, 0));
+        DoublePointer pc = beta == 0.0 && ldc == m ? nb.doubles(2, cLen) : nb.load(2, c, cOff, cLen);
+        SerialGemm.run(transA, transB, m, n, k, alpha, a.data(), aOff, lda, pb, 0, ldb, beta, pc, 0, ldc);
+        pc.get(c, cOff, cLen);
+    }
+
     /** C = alpha·A·B + beta·C for dense column-major operands with tight leading dimensions. */
     public static void gemm(int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
         gemm(false, false, m, n, k, alpha, a, 0, Math.max(1, m), b, 0, Math.max(1, k), beta, c, 0, Math.max(1, m));
