@@ -41,6 +41,7 @@ public final class Blas {
         DoublePointer pb = nb.load(1, b, bOff, Math.max(bLen, 0));
         // a strided C (ldc > m) is loaded so the entries between its columns survive the copy back
         DoublePointer pc = beta == 0.0 && ldc == m ? nb.doubles(2, cLen) : nb.load(2, c, cOff, cLen);
+        NativeBackend.forGemm(2.0 * m * n * k);
         cblas_dgemm(CblasColMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         pc.get(c, cOff, cLen);

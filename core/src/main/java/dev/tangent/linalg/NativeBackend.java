@@ -6,10 +6,19 @@ import org.bytedeco.openblas.global.openblas;
 public final class NativeBackend {
     private NativeBackend() {}
 
-    /** Threads OpenBLAS uses inside one call. Sweeps set 1 per worker so the pool does not oversubscribe cores. */
-    public static void setThreads(int n) {
+    /** Threads callers asked for (0 until first read from OpenBLAS) and the count OpenBLAS is set to now. */
+    private static int configured;
+    private static int current;
+
+    /**
+     * Threads OpenBLAS may use inside one call. Sweeps set 1 per worker so the pool does not oversubscribe cores.
+     * Calls below then choose 1 or this many by size and load.
+     */
+    public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("BLAS threads must be >= 1, got " + n);
-        openblas.blas_set_num_threads(n);
+        configured();
+        configured = n;
+        apply(n);
     }
 
     /**
@@ -17,15 +26,36 @@ public final class NativeBackend {
      * thread hand-off costs more than it saves (measured: SVD of 129×1016 takes 8.6 ms on one thread, 19.5 ms on
      * two). When the load average already fills the cores, OpenBLAS's spinning threads wait on descheduled
      * siblings and a call can run 10× slower than on one thread, so one thread degrades gracefully instead.
+     * The count is switched only when it differs and is not switched back afterwards: in OpenBLAS 0.3.31 each
+     * {@code blas_set_num_threads} costs 1–15 ms on this machine (it reallocates the per-thread buffers), more than
+     * many of the calls it wraps.
      */
     static <T> T sized(double flops, java.util.function.Supplier<T> call) {
-        int before = threads();
-        if (before == 1 || (flops >= 1e9 && !busy())) return call.get();
-        openblas.blas_set_num_threads(1);
-        try {
-            return call.get();
-        } finally {
-            openblas.blas_set_num_threads(before);
+        int conf = configured();
+        apply(conf > 1 && flops >= 1e9 && !busy() ? conf : 1);
+        return call.get();
+    }
+
+    /**
+     * Before a GEMM: large ones (≥ 1e8 flops) get the configured threads back; smaller ones run with whatever is
+     * set (OpenBLAS itself runs m·n·k ≤ 2.6e5 on one thread), so alternating sizes do not toggle the count.
+     */
+    static void forGemm(double flops) {
+        if (flops >= 1e8) apply(configured());
+    }
+
+    private static synchronized int configured() {
+        if (configured == 0) {
+            int n = openblas.blas_get_num_threads();
+            configured = current = n > 0 ? n : Runtime.getRuntime().availableProcessors();
+        }
+        return configured;
+    }
+
+    private static synchronized void apply(int n) {
+        if (n != current) {
+            openblas.blas_set_num_threads(n);
+            current = n;
         }
     }
 
@@ -45,9 +75,9 @@ public final class NativeBackend {
         return busy;
     }
 
+    /** The configured thread count (the most a call may use; a small or busy-time call uses one). */
     public static int threads() {
-        int n = openblas.blas_get_num_threads();
-        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+        return configured();
     }
 
     /** A one-line description: library, kernel core type from the environment, threads. */
