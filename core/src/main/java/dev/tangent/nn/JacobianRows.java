@@ -18,7 +18,8 @@ final class JacobianRows {
         this.ws = ws;
     }
 
-    void write(int l, int p0, int p1, double[] jac, int jacRow, BlockScratch s) {
+    /** Rows of points [p0, p1) for layer l, multiplied by rowScale (bit-identical to scaling J afterwards). */
+    void write(int l, int p0, int p1, double[] jac, int jacRow, double rowScale, BlockScratch s) {
         int nIn = mlp.fanIn(l);
         int nOut = mlp.fanOut(l);
         int comps = ws.comps;
@@ -29,16 +30,20 @@ final class JacobianRows {
         double scale = mlp.layerScale(l);
         double[] a = ws.act[l];
         double[] g = ws.adj[l];
-        if (nOut == 1 && writeScalarOutputs(l, p0, p1, jac, jacRow, s)) return;
+        if (nOut == 1 && writeScalarOutputs(l, p0, p1, jac, jacRow, rowScale, s)) return;
         double[] alpha = s.alpha;
         int[] live = s.live;
         for (int i = p0; i < p1; i++) {
             int row = (jacRow + i) * nParams;
             int gOff = i * comps * nOut;
             int aOff = i * comps * nIn;
-            if (cb == 1.0) System.arraycopy(g, gOff, jac, row + bOff, nOut);
-            else for (int q = 0; q < nOut; q++) jac[row + bOff + q] = cb * g[gOff + q];
             for (int c = 0; c < comps; c++) System.arraycopy(g, gOff + c * nOut, s.adjoint[c], 0, nOut);
+            double[] bias = s.adjoint[0];   // ∂r_i/∂b = c_b·G_i[:, 0]
+            if (cb != 1.0) {
+                for (int q = 0; q < nOut; q++) s.column[q] = cb * bias[q];
+                bias = s.column;
+            }
+            scaledCopy(bias, nOut, rowScale, s.column, jac, row + bOff);
             for (int q = 0; q < nIn; q++) {
                 int dst = row + wOff + q * nOut;
                 int terms = 0;
@@ -53,7 +58,7 @@ final class JacobianRows {
                     java.util.Arrays.fill(jac, dst, dst + nOut, 0.0);
                 } else {
                     combine(nOut, terms, alpha, live, s.adjoint, s.column);
-                    System.arraycopy(s.column, 0, jac, dst, nOut);
+                    scaledCopy(s.column, nOut, rowScale, s.column, jac, dst);
                 }
             }
         }
@@ -64,7 +69,7 @@ final class JacobianRows {
      * q instead of r. Same terms in the same order as {@link #combine} when every A_i[q,c] is nonzero (hidden
      * activations); returns false, having written nothing, if some block has a zero, for the general path.
      */
-    private boolean writeScalarOutputs(int l, int p0, int p1, double[] jac, int jacRow, BlockScratch s) {
+    private boolean writeScalarOutputs(int l, int p0, int p1, double[] jac, int jacRow, double rowScale, BlockScratch s) {
         int nIn = mlp.fanIn(l);
         int comps = ws.comps;
         int nParams = mlp.nParams();
@@ -104,10 +109,21 @@ final class JacobianRows {
                 double[] b0 = alpha[t], b1 = alpha[t + 1];
                 for (int q = 0; q < nIn; q++) out[q] = out[q] + (b0[q] * h0 + b1[q] * h1);
             }
-            System.arraycopy(out, 0, jac, row + mlp.weightOffset(l), nIn);
-            jac[row + mlp.biasOffset(l)] = mlp.biasScale(l) * g0;
+            scaledCopy(out, nIn, rowScale, out, jac, row + mlp.weightOffset(l));
+            double bias = mlp.biasScale(l) * g0;
+            jac[row + mlp.biasOffset(l)] = rowScale == 1.0 ? bias : bias * rowScale;
         }
         return true;
+    }
+
+    /** jac[dst, dst+n) = src[0, n)·scale, through the zero-offset tmp (may be src) so the product vectorises. */
+    private static void scaledCopy(double[] src, int n, double scale, double[] tmp, double[] jac, int dst) {
+        if (scale == 1.0) {
+            System.arraycopy(src, 0, jac, dst, n);
+            return;
+        }
+        for (int r = 0; r < n; r++) tmp[r] = src[r] * scale;
+        System.arraycopy(tmp, 0, jac, dst, n);
     }
 
     /**

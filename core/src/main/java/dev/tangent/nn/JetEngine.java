@@ -101,11 +101,21 @@ public final class JetEngine {
      */
     public void residualJacobian(double[] theta, int nPoints, double[] x, PointResidual residual,
                                  double[] r, double[] jac, int jacRow) {
+        residualJacobian(theta, nPoints, x, residual, r, jac, jacRow, 1.0);
+    }
+
+    /**
+     * As {@link #residualJacobian(double[], int, double[], PointResidual, double[], double[], int)} with the
+     * Jacobian rows (not r) multiplied by rowScale as they are written, the same bits as scaling J afterwards
+     * without another pass over it (loss groups scale their rows by sqrt(λ/S)).
+     */
+    public void residualJacobian(double[] theta, int nPoints, double[] x, PointResidual residual,
+                                 double[] r, double[] jac, int jacRow, double rowScale) {
         checkResidual(residual);
         checkLength(r, nPoints, "residual");
         if (jac != null) checkLength(jac, (long) (jacRow + nPoints) * mlp.nParams(), "Jacobian");
         evaluate(theta, nPoints, x, residual, r);
-        if (jac != null) backward(nPoints, ws.partials, jac, jacRow);
+        if (jac != null) backward(nPoints, ws.partials, jac, jacRow, rowScale);
     }
 
     /**
@@ -123,7 +133,7 @@ public final class JetEngine {
         for (int k = 0; k < m; k++) {
             for (int i = 0; i < nPoints; i++) partials[k * nPoints + i] *= scale * r[i];
         }
-        backward(nPoints, partials, null, 0);
+        backward(nPoints, partials, null, 0, 1.0);
         reverse.accumulateGradient(nPoints, grad);
     }
 
@@ -136,7 +146,7 @@ public final class JetEngine {
         checkLength(jac, (long) nPoints * mlp.nParams(), "Jacobian");
         checkTheta(theta);
         this.weights.load(theta, 0, theta.length);
-        backward(nPoints, weights, jac, 0);
+        backward(nPoints, weights, jac, 0, 1.0);
     }
 
     /**
@@ -179,8 +189,8 @@ public final class JetEngine {
         ws.remember(theta, nPoints, x, d);
     }
 
-    private void backward(int nPoints, double[] seeds, double[] jac, int jacRow) {
-        blocks.run(nPoints, times, (p0, p1, s) -> reverse.run(weights, nPoints, seeds, jac, jacRow, p0, p1, s));
+    private void backward(int nPoints, double[] seeds, double[] jac, int jacRow, double rowScale) {
+        blocks.run(nPoints, times, (p0, p1, s) -> reverse.run(weights, nPoints, seeds, jac, jacRow, rowScale, p0, p1, s));
     }
 
     /** Output jets → derivative values out[k·S + i]. */

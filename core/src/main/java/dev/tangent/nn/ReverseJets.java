@@ -24,9 +24,10 @@ final class ReverseJets {
 
     /**
      * Points [p0, p1) of a batch of nPoints; seeds[k·S + i] weighs derivative k at point i. Writes the rows of
-     * those points into jac (row-major, from row jacRow) when jac is non-null.
+     * those points, times rowScale, into jac (row-major, from row jacRow) when jac is non-null.
      */
-    void run(NativeMatrix weights, int nPoints, double[] seeds, double[] jac, int jacRow, int p0, int p1, BlockScratch s) {
+    void run(NativeMatrix weights, int nPoints, double[] seeds, double[] jac, int jacRow, double rowScale, int p0, int p1,
+             BlockScratch s) {
         int comps = ws.comps;
         int cols = (p1 - p0) * comps;
         seed(nPoints, seeds, p0, p1);
@@ -34,7 +35,7 @@ final class ReverseJets {
         long t = PhaseTimes.now();
         for (int l = ws.layers - 1; l >= 0; l--) {
             if (jac != null) {
-                rows.write(l, p0, p1, jac, jacRow, s);
+                rows.write(l, p0, p1, jac, jacRow, rowScale, s);
                 times.addFlops(Phase.ASSEMBLY, 2L * mlp.fanIn(l) * mlp.fanOut(l) * cols);
                 t = times.tick(Phase.ASSEMBLY, t);
             }

@@ -20,6 +20,17 @@ public interface LossGroup {
     /** Writes r_g into r[rowOffset…] and, if jac is non-null, its rows into jac (row-major, P columns). */
     void evaluate(double[] theta, double[] r, double[] jac, int rowOffset);
 
+    /**
+     * As {@link #evaluate(double[], double[], double[], int)} with the Jacobian rows (not r) multiplied by rowScale.
+     * Point groups scale while writing, which saves a pass over J; the default scales afterwards (same bits).
+     */
+    default void evaluate(double[] theta, double[] r, double[] jac, int rowOffset, double rowScale) {
+        evaluate(theta, r, jac, rowOffset);
+        if (jac == null || rowScale == 1.0) return;
+        int p = theta.length;
+        for (long i = (long) rowOffset * p, end = (long) (rowOffset + size()) * p; i < end; i++) jac[(int) i] *= rowScale;
+    }
+
     /** Draws new points (same count, same sampler) with the given seed. */
     void resample(long seed);
 

@@ -64,7 +64,12 @@ final class PointGroup implements LossGroup {
 
     @Override
     public void evaluate(double[] theta, double[] r, double[] jac, int rowOffset) {
-        engine.residualJacobian(theta, n, points, residual, rowBuf, jac, rowOffset);
+        evaluate(theta, r, jac, rowOffset, 1.0);
+    }
+
+    @Override
+    public void evaluate(double[] theta, double[] r, double[] jac, int rowOffset, double rowScale) {
+        engine.residualJacobian(theta, n, points, residual, rowBuf, jac, rowOffset, rowScale);
         System.arraycopy(rowBuf, 0, r, rowOffset, n);
     }
 

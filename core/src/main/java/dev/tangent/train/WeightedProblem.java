@@ -103,18 +103,15 @@ public final class WeightedProblem implements LeastSquaresProblem {
         for (int g = 0; g < groups.size(); g++) {
             LossGroup grp = groups.get(g);
             int s = grp.size();
-            grp.evaluate(theta, r, jac, row);
             if (g == 0 && causal != null) {
+                grp.evaluate(theta, r, jac, row);
                 if (jac != null) causal.update(r, row); // new weights with each Jacobian; trials reuse them
                 loss += scaleCausalRows(r, jac, row, s, p);
                 row += s;
                 continue;
             }
+            grp.evaluate(theta, r, jac, row, Math.sqrt(lambda[g] / s));   // J rows come scaled, no extra pass
             loss += scaleRows(g, r, row, s);
-            double scale = Math.sqrt(lambda[g] / s);
-            if (jac != null && scale != 1.0) {
-                for (int i = row * p; i < (row + s) * p; i++) jac[i] *= scale;
-            }
             row += s;
         }
         return loss;
