@@ -8,7 +8,7 @@ package dev.tangent.nn;
 final class BlockScratch {
     final double[][] adjoint;   // adjoint[c][r]: component c of one point's layer adjoint
     final double[] column;      // one Jacobian column block (or output-layer row block) before it is copied into J
-    final double[][] scaledInputs; // scaledInputs[c][q] = c_l·A_i[q,c] of one point, for the output layer
+    final double[][] pointInputs; // pointInputs[c][q] = A_i[q,c] of one point, for the output layer
     final double[] alpha;       // nonzero scaled activations of one input neuron
     final int[] live;           // their components
     final double[] valueAdjoint; // z̄₀ of one point while the jet adjoints are mapped
@@ -17,7 +17,7 @@ final class BlockScratch {
     BlockScratch(int comps, int maxWidth) {
         adjoint = new double[comps][maxWidth];
         column = new double[maxWidth];
-        scaledInputs = new double[comps][maxWidth];
+        pointInputs = new double[comps][maxWidth];
         alpha = new double[comps];
         live = new int[comps];
         valueAdjoint = new double[maxWidth];

@@ -76,7 +76,7 @@ final class JacobianRows {
         double scale = mlp.layerScale(l);
         double[] a = ws.act[l];
         double[] g = ws.adj[l];
-        double[][] alpha = s.scaledInputs;
+        double[][] alpha = s.pointInputs;
         double[] out = s.column;
         for (int i = p0; i < p1; i++) {
             int aOff = i * comps * nIn;
@@ -88,26 +88,24 @@ final class JacobianRows {
             int row = (jacRow + i) * nParams;
             int aOff = i * comps * nIn;
             int gOff = i * comps;
-            for (int c = 0; c < comps; c++) {
-                double[] ac = alpha[c];
-                for (int q = 0; q < nIn; q++) ac[q] = scale * a[aOff + c * nIn + q];
-            }
+            for (int c = 0; c < comps; c++) System.arraycopy(a, aOff + c * nIn, alpha[c], 0, nIn);
             int t;
             double g0 = g[gOff];
             double[] a0 = alpha[0];
+            // (c·A)·G as in combine, the layer factor applied inside the vectorised loops
             if (comps % 2 == 1) {
-                for (int q = 0; q < nIn; q++) out[q] = a0[q] * g0;
+                for (int q = 0; q < nIn; q++) out[q] = (scale * a0[q]) * g0;
                 t = 1;
             } else {
                 double g1 = g[gOff + 1];
                 double[] a1 = alpha[1];
-                for (int q = 0; q < nIn; q++) out[q] = a0[q] * g0 + a1[q] * g1;
+                for (int q = 0; q < nIn; q++) out[q] = (scale * a0[q]) * g0 + (scale * a1[q]) * g1;
                 t = 2;
             }
             for (; t < comps; t += 2) {
                 double h0 = g[gOff + t], h1 = g[gOff + t + 1];
                 double[] b0 = alpha[t], b1 = alpha[t + 1];
-                for (int q = 0; q < nIn; q++) out[q] = out[q] + (b0[q] * h0 + b1[q] * h1);
+                for (int q = 0; q < nIn; q++) out[q] = out[q] + ((scale * b0[q]) * h0 + (scale * b1[q]) * h1);
             }
             scaledCopy(out, nIn, rowScale, out, jac, row + mlp.weightOffset(l));
             double bias = mlp.biasScale(l) * g0;
