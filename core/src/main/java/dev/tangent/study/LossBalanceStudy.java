@@ -91,7 +91,7 @@ public final class LossBalanceStudy {
     public static String write(Path out, Settings s, List<Outcome> res) {
         StringBuilder md = new StringBuilder("# Loss balance: L_i(t)/L_i(0) under gradient descent\n\n");
         md.append(String.format("u = sin(aπx) on [0,1], net 1-%d-1 tanh, %d grid points (+2 boundary points for L2, L3), plain GD with "
-                + "η = %s/max(λ_max(∇²L) at init, 2Σ_g λ_g tr(K_gg)/S_g) re-chosen every 100 steps, %d steps, %d seeds (medians). "
+                + "η = %s/max(λ_max(∇²L), 2Σ_g λ_g tr(K_gg)/S_g) at the current θ and weights, re-chosen every 100 steps, %d steps, %d seeds (medians). "
                 + "L3-ntk: L3 with exact NTK weights (per-row-mean trace ratios, every 100 steps); its L is the unweighted L3.%n%n", s.width(), s.points(), s.lrFactor(),
                 s.steps(), s.seeds()));
         md.append("| a | L1 ratio | L2 ratio | L3 ratio | L3-ntk ratio | L1 rel L2 | L2 rel L2 | L3 rel L2 | L3-ntk rel L2 |\n"

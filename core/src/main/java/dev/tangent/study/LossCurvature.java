@@ -15,6 +15,11 @@ final class LossCurvature {
      * Σ r_i ∇²r_i, which matters for nonlinear operators with large residuals.
      */
     static double lambdaMax(WeightedProblem wp, double[] theta) {
+        return lambdaMax(wp, theta, 40);
+    }
+
+    /** As {@link #lambdaMax(WeightedProblem, double[])} with the given number of power iterations. */
+    static double lambdaMax(WeightedProblem wp, double[] theta, int iterations) {
         int p = wp.nParams(), rows = wp.nRows();
         double[] jac = new double[rows * p];
         wp.evaluate(theta, new double[rows], jac);
@@ -23,7 +28,7 @@ final class LossCurvature {
         double[] v = new double[p], gp = new double[p], gm = new double[p], t = new double[p];
         for (int i = 0; i < p; i++) v[i] = rng.nextGaussian();
         double lambda = 0, h = 1e-4;
-        for (int it = 0; it < 40; it++) {
+        for (int it = 0; it < iterations; it++) {
             double norm = Math.sqrt(KernelNorms.sumOfSquares(v));
             for (int i = 0; i < p; i++) v[i] /= norm;
             for (int i = 0; i < p; i++) t[i] = theta[i] + h * v[i];
