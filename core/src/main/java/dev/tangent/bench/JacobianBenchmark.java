@@ -5,7 +5,6 @@ import dev.tangent.nn.LinearResidual;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.PointResidual;
-import dev.tangent.nn.QuasiLinearResiduals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,9 @@
 package dev.tangent.cli;
 
 import dev.tangent.bench.JacobianBenchmark;
+import dev.tangent.bench.KernelBenchmark;
+import dev.tangent.bench.TraceEstimatorBenchmark;
+import dev.tangent.bench.WeightUpdateBenchmark;
 import dev.tangent.bench.StepBenchmark;
 import dev.tangent.linalg.NativeBackend;
 import java.util.concurrent.Callable;
@@ -85,27 +88,14 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var problem = dev.tangent.pde.Catalog.get("laplace2d");
-            var mlp = new dev.tangent.nn.Mlp(dev.tangent.nn.MlpSpec.of(2, 256, 256));
-            var d = new dev.tangent.pde.Discretization(problem, mlp, java.util.Map.of("pde", points), 0);
-            var kb = new dev.tangent.ntk.KernelBlocks(mlp, mlp.initialize(0), block);
-            var side = d.groups().get(0);
+            if (points < 1 || block < 1) throw new IllegalArgumentException("--points and --block must be >= 1, got " + points + " and " + block);
             System.out.println("backend: " + NativeBackend.describe());
-            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
-            System.gc();
-            long base = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            long t0 = System.nanoTime();
-            double[] k = kb.kernel(side, side);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            long peak = 0;
-            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-            }
-            System.out.printf("K_ff %d×%d for net %s (%d parameters), blocks of %d points: %.2f s%n", side.size(), side.size(),
-                    mlp.spec().shape(), mlp.nParams(), block, secs);
+            KernelBenchmark.Result r = KernelBenchmark.run(points, block);
+            System.out.printf("K_ff %d×%d for net %s (%d parameters), blocks of %d points: %.2f s%n", r.size(), r.size(),
+                    r.net(), r.nParams(), r.block(), r.seconds());
             System.out.printf("heap: kernel %.0f MB; peak heap during the run %.0f MB (baseline %.0f MB; peak is summed over pools, an upper bound)%n",
-                    k.length * 8 / 1e6, peak / 1e6, base / 1e6);
-            System.out.printf("a dense J would be %.0f MB; J is never stored whole%n", (double) side.size() * mlp.nParams() * 8 / 1e6);
+                    r.kernelBytes() / 1e6, r.peakHeap() / 1e6, r.baseHeap() / 1e6);
+            System.out.printf("a dense J would be %.0f MB; J is never stored whole%n", r.denseJacobianBytes() / 1e6);
             return ExitCodes.OK;
         }
     }
@@ -119,34 +109,13 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var mlp = new dev.tangent.nn.Mlp(dev.tangent.nn.MlpSpec.of(2, 256, 256, 256));
-            var d = new dev.tangent.pde.Discretization(dev.tangent.pde.Catalog.get("wave1d"), mlp,
-                    java.util.Map.of("pde", 1400, "initial", 200, "initial-velocity", 200, "boundary", 200), 0);
-            var wp = new dev.tangent.train.WeightedProblem(d);
-            double[] theta = mlp.initialize(0);
-            var rng = new java.util.SplittableRandom(1);
-            double[] exactMs = new double[repeats], sketchMs = new double[repeats], stepMs = new double[repeats];
-            double[] r = new double[wp.nRows()];
-            double[] jac = new double[wp.nRows() * wp.nParams()];
-            for (int k = -1; k < repeats; k++) {
-                long t0 = System.nanoTime();
-                dev.tangent.train.LossWeighting.meanTraces(d.groups(), theta);
-                long t1 = System.nanoTime();
-                for (var g : d.groups()) dev.tangent.ntk.TraceEstimator.SKETCH.meanDiagonal(g, theta, sketch, probes, rng);
-                long t2 = System.nanoTime();
-                wp.evaluate(theta, r, jac);
-                long t3 = System.nanoTime();
-                if (k < 0) continue;
-                exactMs[k] = (t1 - t0) / 1e6;
-                sketchMs[k] = (t2 - t1) / 1e6;
-                stepMs[k] = (t3 - t2) / 1e6;
+            if (sketch < 1 || probes < 1 || repeats < 1 || draws < 1) {
+                throw new IllegalArgumentException("--sketch, --probes, --repeats and --draws must be >= 1");
             }
-            java.util.Arrays.sort(exactMs);
-            java.util.Arrays.sort(sketchMs);
-            java.util.Arrays.sort(stepMs);
-            double e = exactMs[repeats / 2], s = sketchMs[repeats / 2], j = stepMs[repeats / 2];
+            WeightUpdateBenchmark.Result r = WeightUpdateBenchmark.run(sketch, probes, repeats);
+            double e = r.exactMs(), s = r.sketchMs(), j = r.stepMs();
             System.out.println("backend: " + NativeBackend.describe());
-            System.out.printf("wave1d, net %s (%d parameters), %d rows in %d groups%n", mlp.spec().shape(), mlp.nParams(), wp.nRows(), d.groups().size());
+            System.out.printf("wave1d, net %s (%d parameters), %d rows in %d groups%n", r.net(), r.nParams(), r.rows(), r.groups());
             System.out.printf("exact traces (J of every group, in row blocks): %8.1f ms%n", e);
             System.out.printf("sketch (%d rows/group, %d probe, exact J·v): %8.1f ms  → %.1fx cheaper%n", sketch, probes, s, e / s);
             System.out.printf("for scale: one residual + Jacobian pass (a first-order step's own work): %.1f ms%n", j);
@@ -154,7 +123,7 @@ final class BenchCommand implements Runnable {
             System.out.println();
             System.out.println("one draw of each estimator of T_g = tr(K_gg)/S_g on wave1d, 2-64-64-1, 512/64/64/128 rows, at init (" + draws + " draws):");
             System.out.printf("%-8s %5s %6s %9s %14s %15s%n", "method", "rows", "probes", "ms", "mean rel err", "worst rel err");
-            for (var row : dev.tangent.bench.TraceEstimatorBenchmark.run(dev.tangent.bench.TraceEstimatorBenchmark.waveSetup(), draws)) {
+            for (var row : TraceEstimatorBenchmark.run(TraceEstimatorBenchmark.waveSetup(), draws)) {
                 System.out.printf("%-8s %5d %6d %9.2f %14.3f %15.3f%n", row.estimator(), row.rows(), row.probes(), row.ms(),
                         row.meanRelError(), row.worstRelError());
             }

@@ -1,23 +1,18 @@
 package dev.tangent.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tangent.nn.Mlp;
 import dev.tangent.ntk.NtkReport;
 import dev.tangent.ntk.NtkSpectrum;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.Problem;
-import dev.tangent.report.Charts;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.report.NtkFiles;
 import dev.tangent.train.Checkpoint;
 import dev.tangent.train.Config;
 import dev.tangent.train.NetFactory;
 import dev.tangent.train.ProblemFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,44 +72,13 @@ final class NtkCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         NtkReport r = NtkReport.of(d, theta, block);
         double secs = (System.nanoTime() - t0) / 1e9;
-        Files.createDirectories(out);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("problem", p.name());
-        json.put("net", mlp.spec().toString());
-        json.put("at", at);
-        List<Map<String, Object>> blocks = new ArrayList<>();
-        List<NtkSpectrum> all = new ArrayList<>(r.blocks());
-        all.add(r.full());
         System.out.printf("NTK of %s, net %s, at %s (%.2f s)%n", p.name(), mlp.spec(), at, secs);
         System.out.printf("%-22s %6s %12s %12s %12s %10s%n", "block", "size", "trace", "λ_max", "condition", "eff. rank");
-        for (NtkSpectrum sp : all) {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("block", sp.name());
-            b.put("size", sp.eigenvalues().length);
-            b.put("trace", sp.trace());
-            b.put("lambda_max", sp.eigenvalues()[0]);
-            b.put("condition", sp.condition());
-            b.put("effective_rank", sp.effectiveRank());
-            blocks.add(b);
+        for (NtkSpectrum sp : NtkFiles.spectra(r)) {
             System.out.printf("%-22s %6d %12.4e %12.4e %12.4e %10.2f%n", sp.name(), sp.eigenvalues().length, sp.trace(),
                     sp.eigenvalues()[0], sp.condition(), sp.effectiveRank());
         }
-        json.put("blocks", blocks);
-        json.put("cross_block_frobenius", r.crossNorms());
-        AtomicFiles.write(out.resolve("ntk.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-        StringBuilder csv = new StringBuilder("block,index,eigenvalue\n");
-        List<Charts.Series> series = new ArrayList<>();
-        for (NtkSpectrum sp : all) {
-            double[] idx = new double[sp.eigenvalues().length];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = i + 1;
-                csv.append(sp.name()).append(',').append(i + 1).append(',').append(sp.eigenvalues()[i]).append('\n');
-            }
-            series.add(new Charts.Series(sp.name(), idx, sp.eigenvalues()));
-        }
-        AtomicFiles.write(out.resolve("spectra.csv"), csv.toString());
-        Charts.line(out.resolve("spectrum.png"), "NTK eigenvalues (" + p.name() + ", " + mlp.spec().shape() + ", " + at + ")",
-                "index", "eigenvalue", series, true, true);
+        NtkFiles.write(out, r, p.name(), mlp.spec().toString(), mlp.spec().shape(), at);
         System.out.println("wrote " + out.resolve("ntk.json") + ", " + out.resolve("spectra.csv") + ", " + out.resolve("spectrum.png"));
         return ExitCodes.OK;
     }

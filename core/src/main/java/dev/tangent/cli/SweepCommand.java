@@ -1,6 +1,7 @@
 package dev.tangent.cli;
 
 import dev.tangent.sweep.LocalSweep;
+import dev.tangent.sweep.SweepEngine;
 import dev.tangent.sweep.SweepResults;
 import dev.tangent.sweep.SweepSpec;
 import dev.tangent.sweep.SweepSummary;
@@ -21,7 +22,7 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "Sweep YAML.") Path specFile;
     @Option(names = "--out", description = "Sweep directory (default: sweeps/<spec name>).") Path out;
     @Option(names = "--workers", description = "Parallel points (default: all cores).") Integer workers;
-    @Option(names = "--engine", defaultValue = "local", description = "local | spark (needs tangent-spark.jar and Spark on the classpath).") String engine;
+    @Option(names = "--engine", defaultValue = "local", description = "local, or an engine on the class path: spark (tangent-spark.jar with Spark, see README).") String engine;
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master when --engine spark (local[2], spark://host:7077, yarn). Default: ${DEFAULT-VALUE}.") String master;
     @Option(names = "--summarize", paramLabel = "DIR", description = "Summarize DIR/results.csv instead of running.") Path summarize;
     @Option(names = "--x", description = "Key on the x axis of the summary plot.") String x;
@@ -34,33 +35,20 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (summarize != null) return summarize(summarize);
         if (specFile == null) throw new IllegalArgumentException("give a sweep spec (SPEC) or --summarize DIR");
-        if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
-        }
+        SweepEngine remote = engine.equals(SweepEngine.LOCAL) ? null : SweepEngine.find(engine);
         SweepSpec spec = SweepSpec.load(specFile);
         String name = specFile.getFileName().toString().replaceAll("\\\\.ya?ml$", "");
         Path dir = out != null ? out : Path.of("sweeps", name);
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         System.out.printf("sweep %s: %d points, unit %s, %d workers → %s%n", name, spec.points().size(), spec.run(), w, dir);
         long t0 = System.nanoTime();
-        SweepResults r = engine.equals("spark") ? sparkEngine().run(spec, dir, master)
+        SweepResults r = remote != null ? remote.run(spec, dir, master)
                 : LocalSweep.run(spec, dir, w, p -> System.out.printf("%d/%d done (%.0f s, ETA %.0f s) %s: %s%n",
                 p.done(), p.total(), p.elapsed(), p.eta(), p.lastId(), p.lastStatus()));
         long failed = r.rows().stream().filter(row -> !"ok".equals(row.get("status"))).count();
         System.out.printf("finished in %.1f s: %d rows in %s (%d failed)%n", (System.nanoTime() - t0) / 1e9, r.rows().size(),
                 dir.resolve("results.csv"), failed);
         return failed == 0 ? ExitCodes.OK : ExitCodes.STOPPED;
-    }
-
-    /** The Spark engine lives in the tangent-spark module; it is found on the classpath when present. */
-    private static dev.tangent.sweep.SweepEngine sparkEngine() {
-        try {
-            return (dev.tangent.sweep.SweepEngine) Class.forName("dev.tangent.spark.SparkSweepEngine").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalArgumentException("--engine spark needs the tangent-spark module and Spark on the classpath; run "
-                    + "spark-submit --class dev.tangent.spark.SparkSweepMain --master local[2] spark/target/tangent-spark.jar sweep SPEC "
-                    + "(see README, Sweeps on Spark)");
-        }
     }
 
     private int summarize(Path dir) {

@@ -2,7 +2,7 @@ package dev.tangent.cli;
 
 import dev.tangent.pde.ErrorMetrics;
 import dev.tangent.report.RunReport;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
 import dev.tangent.train.Optimizers;
 import dev.tangent.train.RunLock;

@@ -17,7 +17,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 
 /** Line charts to PNG (JFreeChart, headless), written atomically. */
 public final class Charts {

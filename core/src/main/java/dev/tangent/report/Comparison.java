@@ -35,7 +35,7 @@ public final class Comparison {
                     time ? "training seconds" : "step", metric, s, false, true);
         }
         String md = table(runs);
-        dev.tangent.train.AtomicFiles.write(out.resolve("compare.md"), md);
+        dev.tangent.io.AtomicFiles.write(out.resolve("compare.md"), md);
         return md;
     }
 

@@ -5,7 +5,7 @@ import dev.tangent.pde.Discretization;
 import dev.tangent.pde.Problem;
 import dev.tangent.report.Charts;
 import dev.tangent.sampling.SamplerKind;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
 import dev.tangent.train.LossWeighting;
 import dev.tangent.train.NetFactory;

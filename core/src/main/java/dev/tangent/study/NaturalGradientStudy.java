@@ -97,7 +97,7 @@ public final class NaturalGradientStudy {
                 + String.format("%.1f", firstOrderBudget) + " s (the slowest second-order run's time).\n\n"
                 + Comparison.table(runs);
         Comparison.write(runs, out, "abs_rms");
-        dev.tangent.train.AtomicFiles.write(out.resolve("compare.md"), md);
+        dev.tangent.io.AtomicFiles.write(out.resolve("compare.md"), md);
         return md;
     }
 

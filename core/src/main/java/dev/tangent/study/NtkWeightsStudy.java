@@ -5,7 +5,7 @@ import dev.tangent.sweep.LocalSweep;
 import dev.tangent.sweep.SweepResults;
 import dev.tangent.sweep.SweepSpec;
 import dev.tangent.sweep.SweepSummary;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.MetricsTable;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.tangent.study;
 
 import dev.tangent.nn.Activation;
 import dev.tangent.report.Charts;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.tangent.study;
 import dev.tangent.ntk.KernelNorms;
 import dev.tangent.report.Charts;
 import dev.tangent.sweep.SweepSummary;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

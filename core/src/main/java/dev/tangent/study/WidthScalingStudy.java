@@ -3,7 +3,7 @@ package dev.tangent.study;
 import dev.tangent.sweep.LocalSweep;
 import dev.tangent.sweep.SweepResults;
 import dev.tangent.sweep.SweepSpec;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.tangent.pde.ConditionKind;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.LossGroup;
 import dev.tangent.pde.Problem;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
 import dev.tangent.train.NetFactory;
 import dev.tangent.train.ProblemFactory;

@@ -1,6 +1,6 @@
 package dev.tangent.sweep;
 
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tangent.Limits;
 import dev.tangent.train.Config;
-import dev.tangent.train.StrictYaml;
+import dev.tangent.io.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
             if (!KEYS.contains(k)) throw new IllegalArgumentException("unknown sweep key '" + k + "'; allowed: " + new java.util.TreeSet<>(KEYS));
         }
         String run = String.valueOf(m.getOrDefault("run", "train"));
-        if (!SweepUnits.NAMES.contains(run)) throw new IllegalArgumentException("unknown sweep run '" + run + "'; allowed: " + SweepUnits.NAMES);
+        if (!SweepUnits.names().contains(run)) throw new IllegalArgumentException("unknown sweep run '" + run + "'; allowed: " + SweepUnits.names());
         Config base;
         if (m.containsKey("base_file")) {
             base = Config.load(dir.resolve(String.valueOf(m.get("base_file"))));

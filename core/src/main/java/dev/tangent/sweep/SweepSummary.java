@@ -1,7 +1,7 @@
 package dev.tangent.sweep;
 
 import dev.tangent.report.Charts;
-import dev.tangent.train.AtomicFiles;
+import dev.tangent.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

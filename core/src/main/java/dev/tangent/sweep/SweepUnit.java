@@ -4,8 +4,15 @@ import dev.tangent.train.Config;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One kind of sweep point: turns a resolved config into a row of named metrics. Must be thread-safe. */
+/**
+ * One kind of sweep point: turns a resolved config into a row of named metrics. Must be thread-safe. Units are
+ * found through {@link java.util.ServiceLoader} (listed in {@code META-INF/services/dev.tangent.sweep.SweepUnit}),
+ * so a package above {@code sweep} (a study) can add one without {@code sweep} depending on it.
+ */
 public interface SweepUnit {
+    /** The name a sweep spec's {@code run:} key selects. */
+    String name();
+
     /**
      * @param config the base config with this point's values set (owned by the call)
      * @param workDir a directory private to this point, for run files

@@ -1,31 +1,19 @@
 package dev.tangent.sweep;
 
-import dev.tangent.study.WidthScalingUnit;
-import dev.tangent.train.RunSummary;
-import dev.tangent.train.Trainer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.ServiceLoader;
 
-/** The registry of sweep units. */
+/** The registry of sweep units: every {@link SweepUnit} on the class path, by name. */
 public final class SweepUnits {
     private SweepUnits() {}
 
-    public static final List<String> NAMES = List.of("train", "ntk-width");
+    /** The registered names, in class-path order. */
+    public static List<String> names() {
+        return ServiceLoader.load(SweepUnit.class).stream().map(p -> p.get().name()).toList();
+    }
 
     public static SweepUnit get(String name) {
-        return switch (name) {
-            case "train" -> (config, dir) -> {
-                Trainer.Result r = Trainer.run(config, dir, false, null);
-                Map<String, Object> s = RunSummary.summary(config, r);
-                Map<String, Object> out = new LinkedHashMap<>();
-                s.forEach((k, v) -> {
-                    if (v instanceof Number || k.equals("status")) out.put(k, v);
-                });
-                return out;
-            };
-            case "ntk-width" -> WidthScalingUnit::run;
-            default -> throw new IllegalArgumentException("unknown sweep run '" + name + "'; allowed: " + NAMES);
-        };
+        for (SweepUnit u : ServiceLoader.load(SweepUnit.class)) if (u.name().equals(name)) return u;
+        throw new IllegalArgumentException("unknown sweep run '" + name + "'; allowed: " + names());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.io.StrictYaml;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;

@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.Limits;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;

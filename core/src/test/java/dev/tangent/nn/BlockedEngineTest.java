@@ -1,5 +1,6 @@
 package dev.tangent.nn;
 
+import dev.tangent.bench.QuasiLinearResiduals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.tangent.nn;
 
+import dev.tangent.bench.QuasiLinearResiduals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.tangent.ntk;
 
+import dev.tangent.bench.QuasiLinearResiduals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.nn.PointResidual;
-import dev.tangent.nn.QuasiLinearResiduals;
+import dev.tangent.bench.QuasiLinearResiduals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.tangent.ntk;
 
+import dev.tangent.bench.QuasiLinearResiduals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.PointResidual;
-import dev.tangent.nn.QuasiLinearResiduals;
+import dev.tangent.bench.QuasiLinearResiduals;
 import dev.tangent.pde.LossGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -23,6 +23,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkSweepEngine implements SweepEngine {
     @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
     public SweepResults run(SweepSpec spec, Path dir, String master) throws Exception {
         Files.createDirectories(dir);
         SweepResults results = new SweepResults(dir.resolve("results.csv"));

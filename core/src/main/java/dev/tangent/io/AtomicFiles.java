@@ -1,4 +1,4 @@
-package dev.tangent.train;
+package dev.tangent.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

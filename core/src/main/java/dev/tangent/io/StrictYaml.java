@@ -1,4 +1,4 @@
-package dev.tangent.train;
+package dev.tangent.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
