@@ -79,12 +79,15 @@ public final class OptimizerSchedule implements Optimizer {
         currentOptimizer().problemChanged();
     }
 
-    /** Each phase's state under the prefix "k." plus the schedule's own counters. */
+    /**
+     * The state of each phase that has started, under the prefix "k.", plus the schedule's own counters. Phases
+     * not yet started have no state (a method that has not run may hold placeholders such as an unset damping).
+     */
     @Override
     public Map<String, double[]> state() {
         Map<String, double[]> s = new HashMap<>();
         s.put(COUNTERS, new double[] {current, stepsInPhase});
-        for (int k = 0; k < phases.size(); k++) {
+        for (int k = 0; k <= current; k++) {
             for (Map.Entry<String, double[]> e : phases.get(k).optimizer().state().entrySet()) s.put(k + "." + e.getKey(), e.getValue());
         }
         return s;
@@ -98,7 +101,7 @@ public final class OptimizerSchedule implements Optimizer {
         }
         current = (int) c[0];
         stepsInPhase = (long) c[1];
-        for (int k = 0; k < phases.size(); k++) {
+        for (int k = 0; k <= current; k++) {
             Map<String, double[]> mine = new HashMap<>();
             String prefix = k + ".";
             for (Map.Entry<String, double[]> e : state.entrySet()) {

@@ -9,6 +9,7 @@ import dev.tangent.optim.LbfgsOptimizer;
 import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.optim.Optimizer;
+import dev.tangent.optim.OptimizerSchedule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -90,11 +91,42 @@ public final class Optimizers {
         if (!c.has("points.pde")) c.set("points.pde", 2500);
     }
 
-    /** The configured optimizer; a key the chosen method does not read is an error, not a silently ignored setting. */
+    /** Keys every method accepts: a warm-start phase run before it (see {@link #create}). */
+    public static final List<String> WARM_START_KEYS = List.of("warm_start", "warm_start_steps", "warm_start_lr");
+
+    /** The methods a warm start may use: cheap ones that move a random initialisation (not the method it hands to). */
+    public static Kind warmStartKind(String name) {
+        Kind k = kind(name);
+        if (k != Kind.ADAM && k != Kind.LBFGS && k != Kind.GD) {
+            throw new IllegalArgumentException("optimizer.warm_start must be adam, lbfgs or gd, got '" + name + "'");
+        }
+        return k;
+    }
+
+    /**
+     * The configured optimizer; a key the chosen method does not read is an error, not a silently ignored setting.
+     * With {@code warm_start: adam|lbfgs|gd} the run starts with {@code warm_start_steps} (default 500) steps of that
+     * method at its default settings ({@code warm_start_lr} sets Adam's or GD's rate), then hands over.
+     */
     public static Optimizer create(Config c) {
         Kind k = kind(c.string("optimizer.name", DEFAULT));
+        if (c.has("optimizer.warm_start_steps") || c.has("optimizer.warm_start_lr")) {
+            if (!c.has("optimizer.warm_start")) throw new IllegalArgumentException("optimizer.warm_start_steps and warm_start_lr need optimizer.warm_start (adam, lbfgs or gd)");
+        }
+        Optimizer main = createSingle(c, k);
+        if (!c.has("optimizer.warm_start")) return main;
+        Kind first = warmStartKind(c.string("optimizer.warm_start", ""));
+        Config warm = Config.empty().set("optimizer.name", first.label());
+        if (c.has("optimizer.warm_start_lr")) {
+            if (first == Kind.LBFGS) throw new IllegalArgumentException("optimizer.warm_start_lr applies to adam and gd, not lbfgs");
+            warm.set("optimizer.lr", c.number("optimizer.warm_start_lr", 1e-3));
+        }
+        return OptimizerSchedule.warmStart(createSingle(warm, first), c.integer("optimizer.warm_start_steps", 500), main);
+    }
+
+    private static Optimizer createSingle(Config c, Kind k) {
         for (String key : c.section("optimizer").keySet()) {
-            if (!key.equals("name") && !k.keys.contains(key)) {
+            if (!key.equals("name") && !k.keys.contains(key) && !WARM_START_KEYS.contains(key)) {
                 throw new IllegalArgumentException("optimizer." + key + " does not apply to " + k.label + "; " + k.label
                         + " reads " + k.keys + (Arrays.stream(Kind.values()).anyMatch(o -> o.keys.contains(key))
                         ? " (" + key + " belongs to " + Arrays.stream(Kind.values()).filter(o -> o.keys.contains(key)).map(Kind::label).toList() + ")" : ""));
