@@ -17,13 +17,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = ".", description = "Directory for compare_*.png and compare.md. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--metric", defaultValue = "abs_rms", description = "abs_rms | rel_l2 | loss. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--metric", defaultValue = "absolute_rms", description = "absolute_rms | relative_l2 | loss. Default: ${DEFAULT-VALUE}.")
     String metric;
 
     @Override
     public Integer call() {
-        if (!List.of("abs_rms", "rel_l2", "loss").contains(metric)) {
-            throw new IllegalArgumentException("--metric must be one of [abs_rms, rel_l2, loss], got '" + metric + "'");
+        if (!List.of("absolute_rms", "relative_l2", "loss").contains(metric)) {
+            throw new IllegalArgumentException("--metric must be one of [absolute_rms, relative_l2, loss], got '" + metric + "'");
         }
         List<Comparison.Run> runs = new ArrayList<>();
         for (Path d : dirs) runs.add(Comparison.load(d));

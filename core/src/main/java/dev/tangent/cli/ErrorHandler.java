@@ -2,6 +2,7 @@ package dev.tangent.cli;
 
 import dev.tangent.ErrorText;
 import dev.tangent.TangentException;
+import dev.tangent.train.Provenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -30,9 +31,27 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         };
     }
 
+    /** JavaCPP found no native library for this platform (an UnsatisfiedLinkError somewhere in the causes). */
+    static boolean missingNativeLibrary(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError) return true;
+            String m = t.getMessage();
+            if (m != null && m.contains("No native JavaCPP library")) return true;
+            if (t instanceof NoClassDefFoundError && m != null && m.contains("org.bytedeco")) return true;
+        }
+        return false;
+    }
+
     static int handle(Throwable ex, CommandLine cl) {
         if ("1".equals(System.getenv("TANGENT_DEBUG"))) ex.printStackTrace();
         String msg = ErrorText.clean(ex.getMessage());
+        if (missingNativeLibrary(ex)) {
+            cl.getErr().println("error: this build has no native OpenBLAS for this machine (platform " + Provenance.platform()
+                    + "); it carries " + Provenance.blas().replaceFirst(".*built in for ", "") + ". Rebuild with "
+                    + "`mvn -B -DskipTests package -Djavacpp.platform=PLATFORM` (linux-x86_64, linux-arm64, macosx-x86_64, "
+                    + "macosx-arm64, windows-x86_64) or -Pall-platforms for all five; bytedeco ships no OpenBLAS for others");
+            return ExitCodes.NO_NATIVE_LIBRARY;
+        }
         if (ex instanceof IllegalArgumentException) {
             cl.getErr().println("error: " + msg);
             return ExitCodes.BAD_INPUT;

@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int INTERNAL = 5;
     /** The JVM ran out of memory. */
     public static final int OUT_OF_MEMORY = 6;
+    /** No native BLAS library for this machine's platform in this build (the message names the platform). */
+    public static final int NO_NATIVE_LIBRARY = 7;
     /** Stopped by SIGINT (128 + 2) or SIGTERM (143) after writing the checkpoint and summary.json. */
     public static final int INTERRUPTED = 130;
 }

@@ -4,9 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Root of the {@code tangent} command line. */
-@Command(name = "tangent", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "tangent 0.1.0",
+@Command(name = "tangent", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = TangentCli.Version.class,
         description = "Physics-informed neural networks with exact NTK analysis and second-order training.",
-        subcommands = {TrainCommand.class, CompareCommand.class, NtkCommand.class, ReproduceCommand.class, SweepCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, CompareCommand.class, NtkCommand.class, ReproduceCommand.class, SweepCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class})
 public final class TangentCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -16,10 +17,20 @@ public final class TangentCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** {@code --version}: version, commit, JDK, BLAS build, platform and cores (from the build's properties). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return dev.tangent.train.Provenance.versionLines();
+        }
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TangentCli());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExecutionStrategy(ErrorHandler.catchingErrors(cl));
+        // `tangent generate-completion`: a bash/zsh script; hidden from the command list like picocli's own example
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         return cl;
     }
 

@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Base directory for runs. Default: runs.") Path out;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped or killed run in place.") Path resume;
     @Option(names = "--no-plots", description = "Skip PNG plots.") boolean noPlots;
-    @Option(names = "--quiet", description = "Print only the summary.") boolean quiet;
+    @Option(names = "--quiet", description = "Progress as a plain line every 10 s instead of a redrawn line.") boolean quiet;
 
     @Override
     public Integer call() {
@@ -95,21 +95,24 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(Config config, Path dir, boolean resumed) {
-        ProgressPrinter progress = new ProgressPrinter(quiet);
+        ProgressPrinter progress = ProgressPrinter.forConsole(quiet);
         Trainer.Result r;
         try (Interrupts stop = Interrupts.install()) {
-            r = Trainer.run(config, dir, resumed, new Trainer.Listener() {
-                @Override
-                public void logged(Trainer.Progress p) {
-                    progress.logged(p);
-                }
+            try {
+                r = Trainer.run(config, dir, resumed, new Trainer.Listener() {
+                    @Override
+                    public void logged(Trainer.Progress p) {
+                        progress.logged(p);
+                    }
 
-                @Override
-                public boolean stopRequested() {
-                    return stop.requested();
-                }
-            });
-            progress.finish();
+                    @Override
+                    public boolean stopRequested() {
+                        return stop.requested();
+                    }
+                });
+            } finally {
+                progress.finish();
+            }
             RunSummary.write(dir.resolve("summary.json"), RunSummary.summary(config, r));
             boolean interrupted = r.status().equals(Trainer.INTERRUPTED);
             if (!noPlots && !interrupted) RunReport.plots(dir, r);

@@ -30,8 +30,8 @@ public final class Comparison {
             for (Run r : runs) {
                 s.add(new Charts.Series(r.label(), r.metrics().series(time ? "seconds" : "step"), r.metrics().series(metric)));
             }
-            Charts.line(out.resolve(time ? "compare_time.png" : "compare_step.png"), metric.equals("abs_rms")
-                            ? "absolute RMS error" : metric.equals("rel_l2") ? "relative L2 error" : metric,
+            Charts.line(out.resolve(time ? "compare_time.png" : "compare_step.png"), metric.equals("absolute_rms")
+                            ? "absolute RMS error" : metric.equals("relative_l2") ? "relative L2 error" : metric,
                     time ? "training seconds" : "step", metric, s, false, true);
         }
         String md = table(runs);
@@ -48,7 +48,7 @@ public final class Comparison {
             double[] last = m.rows().get(m.rows().size() - 1);
             sb.append(String.format("| %s | %s | %.0f | %.2f | %.2e | %.2e | %s | %s | %s |%n", r.label(),
                     r.summary().getOrDefault("status", "?"), last[m.column("step")], last[m.column("seconds")],
-                    last[m.column("rel_l2")], last[m.column("abs_rms")], reach(m, 1e-4), reach(m, 1e-6), reach(m, 1e-7)));
+                    last[m.column("relative_l2")], last[m.column("absolute_rms")], reach(m, 1e-4), reach(m, 1e-6), reach(m, 1e-7)));
         }
         return sb.toString();
     }

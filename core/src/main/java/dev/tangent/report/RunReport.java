@@ -21,8 +21,8 @@ public final class RunReport {
             double[] x = time ? secs : steps;
             List<Charts.Series> s = new ArrayList<>();
             s.add(new Charts.Series("loss", x, m.series("loss")));
-            s.add(new Charts.Series("relative L2 error", x, m.series("rel_l2")));
-            s.add(new Charts.Series("absolute RMS error", x, m.series("abs_rms")));
+            s.add(new Charts.Series("relative L2 error", x, m.series("relative_l2")));
+            s.add(new Charts.Series("absolute RMS error", x, m.series("absolute_rms")));
             Charts.line(dir.resolve(time ? "curves_time.png" : "curves_step.png"), "loss and error",
                     time ? "training seconds" : "step", "value", s, false, true);
         }

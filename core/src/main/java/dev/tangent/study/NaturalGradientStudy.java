@@ -96,7 +96,7 @@ public final class NaturalGradientStudy {
                 + "ANaGRAM and ENGD: " + s.steps() + " steps or " + budget + " s; LM: " + budget + " s; Adam and L-BFGS: "
                 + String.format("%.1f", firstOrderBudget) + " s (the slowest second-order run's time).\n\n"
                 + Comparison.table(runs);
-        Comparison.write(runs, out, "abs_rms");
+        Comparison.write(runs, out, "absolute_rms");
         dev.tangent.io.AtomicFiles.write(out.resolve("compare.md"), md);
         return md;
     }

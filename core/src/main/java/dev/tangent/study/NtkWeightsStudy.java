@@ -92,7 +92,7 @@ public final class NtkWeightsStudy {
             if (!Files.exists(m)) continue;
             MetricsTable t = MetricsTable.read(m);
             String kind = String.valueOf(point.get("weights.kind"));
-            err.add(new Charts.Series(kind, t.series("step"), t.series("rel_l2")));
+            err.add(new Charts.Series(kind, t.series("step"), t.series("relative_l2")));
             lam.add(new Charts.Series(kind + " λ_" + s.conditionGroup(), t.series("step"), t.series("lambda_" + s.conditionGroup())));
             if (kind.startsWith("ntk-")) lam.add(new Charts.Series(kind + ": exact λ_" + s.conditionGroup() + " at its θ", t.series("step"), exactLambda(t, s)));
         }

@@ -48,7 +48,7 @@ public final class WidthScalingStudy {
     /**
      * η per s, fixed across N: 1/max_N λ_max of the loss Hessian at initialisation (seed 0,
      * {@link WidthScalingUnit#hessianLambdaMax}). λ_max scales like N^{1−2s}, so the maximum is at the smallest or the
-     * largest width; η·λ_max ≤ 1 < 2 then holds at every width at initialisation.
+     * largest width; η·λ_max ≤ 1 &lt; 2 then holds at every width at initialisation.
      */
     public static Map<Double, Double> learningRates(Settings s) {
         Map<Double, Double> lr = new LinkedHashMap<>();

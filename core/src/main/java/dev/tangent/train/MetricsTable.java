@@ -48,6 +48,9 @@ public final class MetricsTable {
         rows.removeIf(r -> r[c] > step);
     }
 
+    /** Column names of older metrics.csv files and their current names (as in summary.json and sweeps). */
+    private static final java.util.Map<String, String> RENAMED = java.util.Map.of("rel_l2", "relative_l2", "abs_rms", "absolute_rms");
+
     public void write(Path file) {
         StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
         for (double[] r : rows) {
@@ -65,7 +68,9 @@ public final class MetricsTable {
         try {
             List<String> lines = Files.readAllLines(file);
             if (lines.isEmpty()) throw new IllegalArgumentException(file + " is empty");
-            MetricsTable t = new MetricsTable(Arrays.asList(lines.get(0).split(",")));
+            List<String> header = new ArrayList<>(Arrays.asList(lines.get(0).split(",")));
+            header.replaceAll(c -> RENAMED.getOrDefault(c, c)); // files written before the names were unified
+            MetricsTable t = new MetricsTable(header);
             for (int i = 1; i < lines.size(); i++) {
                 if (lines.get(i).isBlank()) continue;
                 String[] parts = lines.get(i).split(",");

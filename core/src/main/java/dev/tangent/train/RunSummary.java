@@ -49,7 +49,7 @@ public final class RunSummary {
 
     /** First training time (seconds) at which the absolute RMS error is at or below thr, or NaN. */
     public static double timeToReach(MetricsTable m, double thr) {
-        double[] e = m.series("abs_rms");
+        double[] e = m.series("absolute_rms");
         double[] s = m.series("seconds");
         for (int i = 0; i < e.length; i++) if (e[i] <= thr) return s[i];
         return Double.NaN;
@@ -80,9 +80,10 @@ public final class RunSummary {
                 double t = timeToReach(r.metrics(), thr);
                 reach.put(String.format("%.0e", thr), Double.isNaN(t) ? null : t);
             }
-            m.put("seconds_to_abs_rms", reach);
+            m.put("seconds_to_absolute_rms", reach);
         }
         m.put("seed", config.integer("seed", 0));
+        m.put("provenance", Provenance.describe());
         return m;
     }
 

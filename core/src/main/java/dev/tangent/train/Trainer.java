@@ -33,9 +33,20 @@ public final class Trainer {
         }
     }
 
-    /** One logged step, for the progress display. */
-    public record Progress(long step, long maxSteps, double seconds, double loss, ErrorMetrics errors, StepReport report,
-                           boolean last) {}
+    /**
+     * One logged step, for the progress display.
+     *
+     * @param step       steps taken so far
+     * @param maxSteps   the step budget ({@link TrainSettings#UNLIMITED} when only time binds)
+     * @param seconds    training seconds so far
+     * @param maxSeconds the training-time budget in seconds (0 = none)
+     * @param loss       the weighted loss
+     * @param errors     errors on the test grid, or null without a reference
+     * @param report     the optimizer's report of the step (null before the first step)
+     * @param last       true once, for the final state of the run
+     */
+    public record Progress(long step, long maxSteps, double seconds, double maxSeconds, double loss, ErrorMetrics errors,
+                           StepReport report, boolean last) {}
 
     /** The outcome of a run. */
     public record Result(String status, String message, long steps, double seconds, double loss, ErrorMetrics errors,
@@ -80,7 +91,7 @@ public final class Trainer {
         LossWeighting weighting = LossWeighting.from(config, wp);
         NtkMonitor ntk = NtkMonitor.from(config, disc);
 
-        List<String> cols = new ArrayList<>(List.of("step", "seconds", "loss", "rel_l2", "abs_rms", "eta", "rank", "sigma_max", "sigma_min_kept", "mu", "rho"));
+        List<String> cols = new ArrayList<>(List.of("step", "seconds", "loss", "relative_l2", "absolute_rms", "eta", "rank", "sigma_max", "sigma_min_kept", "mu", "rho"));
         for (LossGroup g : disc.groups()) cols.add("loss_" + g.name());
         for (LossGroup g : disc.groups()) cols.add("lambda_" + g.name());
         cols.addAll(ntk.columns());
@@ -109,6 +120,11 @@ public final class Trainer {
             }
         } else {
             ntk.start(theta);
+            // the step-0 row: the curves start at the initialisation
+            double loss0 = wp.loss(theta, new double[wp.nRows()]);
+            StepReport init = new StepReport(loss0, Double.NaN, -1, Double.NaN, Double.NaN, 0, 0, 0, 0, null);
+            metrics.add(row(0, 0, init, disc.errors(theta), wp, ntk.measure(theta, 0)));
+            metrics.write(runDir.resolve("metrics.csv")); // before the step-0 checkpoint, as every later one
         }
         AtomicFiles.write(runDir.resolve("config.yaml"), config.toYaml());
         Checkpoint good = snapshot(step, trainNanos, theta, wp, opt, weighting);
@@ -156,7 +172,7 @@ public final class Trainer {
             if (logNow) {
                 errors = disc.errors(theta);
                 metrics.add(row(step, trainNanos, rep, errors, wp, ntk.measure(theta, step)));
-                if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, rep.loss(), errors, rep, false));
+                if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, ts.seconds(), rep.loss(), errors, rep, false));
                 if (ts.targetError() > 0 && errors != null && errors.absoluteRms() <= ts.targetError()) {
                     status = TARGET_REACHED;
                     break;
@@ -182,7 +198,7 @@ public final class Trainer {
                     rep.damping(), rep.ratio());
             metrics.add(row(step, trainNanos, fin, errors, wp, ntk.measure(theta, step)));
         }
-        if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, finalLoss, errors, last, true));
+        if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, ts.seconds(), finalLoss, errors, last, true));
         metrics.write(runDir.resolve("metrics.csv"));
         withNtk(status.equals(DIVERGED) ? good : snapshot(step, trainNanos, theta, wp, opt, weighting), ntk).write(checkpointFile);
         double reported = metrics.rows().get(metrics.rows().size() - 1)[metrics.column("loss")]; // = metrics.csv's last row

@@ -30,7 +30,7 @@ class NaturalGradientStudyTest {
         double a = anagram.errors().absoluteRms(), b = adam.errors().absoluteRms();
         assertTrue(a * 100 <= b, "ANaGRAM " + a + " after " + anagram.steps() + " steps vs Adam " + b + " after " + ADAM_STEPS);
         List<Comparison.Run> runs = List.of(Comparison.load(tmp.resolve("anagram")), Comparison.load(tmp.resolve("adam")));
-        Comparison.write(runs, tmp, "abs_rms");
+        Comparison.write(runs, tmp, "absolute_rms");
         for (String f : new String[] {"compare_step.png", "compare_time.png"}) assertTrue(Files.size(tmp.resolve(f)) > 0, f);
         assertTrue(Comparison.table(runs).contains("anagram"));
     }
