@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
  *
  * <p>θ layout, layer by layer: W_l (n_out × n_in, column-major) then b_l (n_out). The layer factor c_l is 1
  * (standard) or 1/sqrt(n_in) (NTK) for hidden layers, and N^{-s} for the output layer. Hidden biases enter with
- * factor 1; the output bias with c_b from {@link OutputBias} (1, N^{-s} or 0).
+ * factor 1; the output bias with c_b from {@link OutputBias} (1, N^{-s} or 0). After the network's blocks θ may hold
+ * {@link #extraParameters()} trailing entries that the network does not read (the unknown coefficients of an
+ * inverse problem): they are trained with θ, and their Jacobian columns are written by the loss groups.
  */
 public final class Mlp {
     private final MlpSpec spec;
@@ -18,8 +20,15 @@ public final class Mlp {
     private final double[] layerScale;
     private final double[] biasScale;
     private final int nParams;
+    private final int networkParams;
 
     public Mlp(MlpSpec spec) {
+        this(spec, 0);
+    }
+
+    /** With {@code extra} trailing entries of θ after the network's parameters. */
+    public Mlp(MlpSpec spec, int extra) {
+        if (extra < 0) throw new IllegalArgumentException("extra parameters must be >= 0, got " + extra);
         this.spec = spec;
         this.widths = spec.widths();
         int layers = widths.length - 1;
@@ -28,6 +37,7 @@ public final class Mlp {
         layerScale = new double[layers];
         long total = 0;
         for (int l = 0; l < layers; l++) total += Limits.product(widths[l], widths[l + 1]) + widths[l + 1];
+        total += extra;
         Limits.PARAMETERS.check(total, "network " + spec.shape());
         biasScale = new double[layers];
         int off = 0;
@@ -45,7 +55,8 @@ public final class Mlp {
                 biasScale[l] = 1.0;
             }
         }
-        nParams = off;
+        networkParams = off;
+        nParams = off + extra;
     }
 
     public MlpSpec spec() {
@@ -54,6 +65,16 @@ public final class Mlp {
 
     public int nParams() {
         return nParams;
+    }
+
+    /** Parameters the network reads: θ[0, networkParams()). */
+    public int networkParams() {
+        return networkParams;
+    }
+
+    /** Trailing entries of θ the network does not read: θ[networkParams(), nParams()). */
+    public int extraParameters() {
+        return nParams - networkParams;
     }
 
     public int layers() {
@@ -110,6 +131,7 @@ public final class Mlp {
             }
             if (p >= biasOffset[l] && p < biasOffset[l] + fanOut(l)) return "b" + (l + 1) + "[" + (p - biasOffset[l]) + "]";
         }
+        if (p >= networkParams && p < nParams) return "extra[" + (p - networkParams) + "]";
         return "θ[" + p + "]";
     }
 }

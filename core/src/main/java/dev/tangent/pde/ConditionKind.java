@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of side conditions; each condition is its own loss group. */
 public enum ConditionKind {
-    DIRICHLET, NEUMANN, PERIODIC, INITIAL_VALUE, INITIAL_VELOCITY;
+    DIRICHLET, NEUMANN, PERIODIC, INITIAL_VALUE, INITIAL_VELOCITY, DATA;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -15,6 +15,6 @@ public enum ConditionKind {
             if (k.label().equalsIgnoreCase(s == null ? "" : s.trim().replace('_', '-'))) return k;
         }
         throw new IllegalArgumentException("unknown condition kind '" + s
-                + "'; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity]");
+                + "'; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity, data]");
     }
 }

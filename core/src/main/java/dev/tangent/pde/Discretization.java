@@ -38,17 +38,25 @@ public final class Discretization {
                 throw new IllegalArgumentException("points: unknown loss group '" + key + "'; allowed: " + allowed);
             }
         }
+        if (mlp.extraParameters() != problem.unknowns().size()) {
+            throw new IllegalArgumentException("problem " + problem.name() + " has " + problem.unknowns().size()
+                    + " unknown coefficients but the network carries " + mlp.extraParameters() + " extra parameters");
+        }
         this.problem = problem;
         this.mlp = mlp;
         List<LossGroup> gs = new ArrayList<>();
         Domain d = problem.domain();
         int nPde = pointCounts.getOrDefault("pde", problem.defaults().interiorPoints());
-        gs.add(new PointGroup("pde", d, Region.interior(), interiorSampler, nPde, problem.pde(), mlp, seed));
+        PointGroup pde = new PointGroup("pde", d, Region.interior(), interiorSampler, nPde, problem.pde(), mlp, seed);
+        if (!problem.unknowns().isEmpty()) pde.unknowns(problem.unknowns());
+        gs.add(pde);
         int k = 1;
         for (Condition c : problem.conditions()) {
             int n = pointCounts.getOrDefault(c.name(), c.defaultPoints());
             long s = seed + 1000003L * k++;
-            if (c.kind() == ConditionKind.PERIODIC) {
+            if (c.kind() == ConditionKind.DATA) {
+                gs.add(new PointGroup(c.name(), (DataResidual) c.residual(), n, mlp, s));
+            } else if (c.kind() == ConditionKind.PERIODIC) {
                 gs.add(new PeriodicGroup(c.name(), d, c.region().axes()[0], conditionSampler, n, mlp, s));
             } else {
                 gs.add(new PointGroup(c.name(), d, c.region(), conditionSampler, n, c.residual(), mlp, s));

@@ -24,6 +24,7 @@ public final class ExpressionResidual implements PointResidual {
     private final Evaluator[] partials;
     private final Map<String, Evaluator> parameterPartials = new LinkedHashMap<>();
     private final double[] parameterValues;
+    private final Map<String, Integer> parameterIndex = new HashMap<>();
     private final int paramBase;
 
     /** Parses {@code text} (an expression or {@code lhs = rhs}) over the domain's coordinates. */
@@ -57,6 +58,7 @@ public final class ExpressionResidual implements PointResidual {
         int q = 0;
         for (Map.Entry<String, Double> p : parameters.entrySet()) {
             slots.put(p.getKey(), paramBase + q);
+            parameterIndex.put(p.getKey(), q);
             parameterValues[q++] = p.getValue();
         }
         value = Evaluator.compile(expr, slots);
@@ -97,6 +99,18 @@ public final class ExpressionResidual implements PointResidual {
             residual[i] = value.evaluate(env);
             for (int k = 0; k < m; k++) partialsOut[k * nPoints + i] = partials[k].evaluate(env);
         }
+    }
+
+    /** Sets a parameter's value (an unknown coefficient's current estimate); the partials follow it. */
+    public void setParameter(String name, double v) {
+        Integer q = parameterIndex.get(name);
+        if (q == null) throw new IllegalArgumentException("unknown parameter '" + name + "'; declared: " + parameterIndex.keySet());
+        parameterValues[q] = v;
+    }
+
+    /** Whether the expression reads this parameter. */
+    public boolean reads(String name) {
+        return Exprs.symbols(expr).contains(name);
     }
 
     /** ∂F/∂λ for an unknown scalar parameter λ, at given points and derivative values (for inverse problems). */

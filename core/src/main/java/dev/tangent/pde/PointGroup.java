@@ -5,7 +5,11 @@ import dev.tangent.nn.Mlp;
 import dev.tangent.nn.PointResidual;
 import dev.tangent.sampling.SamplerKind;
 
-/** A loss group whose rows are a pointwise residual at its own points. */
+/**
+ * A loss group whose rows are a pointwise residual at its own points: sampled in a region, fixed, or a batch of
+ * observations (all of them, or {@code batch} drawn afresh at each resample). θ's trailing entries (unknown
+ * coefficients) get their columns from {@link UnknownColumns}.
+ */
 final class PointGroup implements LossGroup {
     private final String name;
     private final Domain domain;
@@ -14,6 +18,8 @@ final class PointGroup implements LossGroup {
     private final int requested;
     private final PointResidual residual;
     private final JetEngine engine;
+    private final DataResidual data;
+    private UnknownColumns unknowns;
     private double[] points;
     private int n;
     private double[] rowBuf;
@@ -27,7 +33,28 @@ final class PointGroup implements LossGroup {
         this.requested = requested;
         this.residual = residual;
         this.engine = new JetEngine(mlp, residual.derivatives());
+        this.data = null;
+        this.unknowns = new UnknownColumns(mlp, residual, java.util.List.of(), engine);
         resample(seed);
+    }
+
+    /** Observations: all of them when batch ≥ their count, else batch of them drawn at each resample. */
+    PointGroup(String name, DataResidual data, int batch, Mlp mlp, long seed) {
+        this.name = name;
+        this.domain = null;
+        this.region = null;
+        this.sampler = null;
+        this.requested = Math.min(batch, data.size());
+        this.residual = data;
+        this.engine = new JetEngine(mlp, data.derivatives());
+        this.data = data;
+        this.unknowns = new UnknownColumns(mlp, data, java.util.List.of(), engine);
+        resample(seed);
+    }
+
+    /** Trains the unknown coefficients this group's expression residual reads (θ's trailing entries, in order). */
+    void unknowns(java.util.List<Unknown> list) {
+        this.unknowns = new UnknownColumns(engine.mlp(), residual, list, engine);
     }
 
     PointGroup(String name, double[] points, PointResidual residual, Mlp mlp) {
@@ -38,6 +65,8 @@ final class PointGroup implements LossGroup {
         this.requested = points.length / residual.inputDim();
         this.residual = residual;
         this.engine = new JetEngine(mlp, residual.derivatives());
+        this.data = null;
+        this.unknowns = new UnknownColumns(mlp, residual, java.util.List.of(), engine);
         setPoints(points);
     }
 
@@ -69,24 +98,34 @@ final class PointGroup implements LossGroup {
 
     @Override
     public void evaluate(double[] theta, double[] r, double[] jac, int rowOffset, double rowScale) {
+        unknowns.bind(theta);
         engine.residualJacobian(theta, n, points, residual, rowBuf, jac, rowOffset, rowScale);
+        unknowns.write(theta, n, points, jac, rowOffset, rowScale);
         System.arraycopy(rowBuf, 0, r, rowOffset, n);
     }
 
     @Override
     public void gradient(double[] theta, double scale, double[] r, int rowOffset, double[] grad) {
+        unknowns.bind(theta);
         engine.residualGradient(theta, n, points, residual, scale, rowBuf, grad);
+        unknowns.addGradient(theta, n, points, scale, rowBuf, grad);
         System.arraycopy(rowBuf, 0, r, rowOffset, n);
     }
 
     @Override
     public void jvp(double[] theta, double[] v, int[] rows, double[] out) {
-        engine.jvp(theta, v, rows.length, pointsOf(rows), residual, new double[rows.length], out);
+        unknowns.bind(theta);
+        double[] x = pointsOf(rows);
+        engine.jvp(theta, v, rows.length, x, residual, new double[rows.length], out);
+        unknowns.addJvp(theta, v, rows.length, x, out);
     }
 
     @Override
     public void rowJacobian(double[] theta, int[] rows, double[] out) {
-        engine.residualJacobian(theta, rows.length, pointsOf(rows), residual, new double[rows.length], out, 0);
+        unknowns.bind(theta);
+        double[] x = pointsOf(rows);
+        engine.residualJacobian(theta, rows.length, x, residual, new double[rows.length], out, 0);
+        unknowns.write(theta, rows.length, x, out, 0, 1.0);
     }
 
     private double[] pointsOf(int[] rows) {
@@ -98,7 +137,27 @@ final class PointGroup implements LossGroup {
 
     @Override
     public void resample(long seed) {
+        if (data != null) {
+            setPoints(data.select(requested >= data.size() ? null : batch(seed)));
+            return;
+        }
         if (region == null) return;
         setPoints(region.sample(domain, sampler, requested, seed));
+    }
+
+    /** requested distinct observations, drawn with the seed (partial Fisher–Yates), in increasing order. */
+    private int[] batch(long seed) {
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < requested; i++) {
+            int j = i + rng.nextInt(all.length - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] pick = java.util.Arrays.copyOf(all, requested);
+        java.util.Arrays.sort(pick);
+        return pick;
     }
 }

@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A PDE problem: domain, one PDE residual, conditions (each its own loss group), optional unknown
- * scalar parameters (for inverse problems), a reference solution and default sizes.
+ * A PDE problem: domain, one PDE residual, conditions (each its own loss group), fixed scalar parameters, unknown
+ * coefficients of the equation trained with the network (an inverse problem; θ holds them after the network's
+ * parameters, in this order), a reference solution, default sizes and initial loss weights per group (absent: 1).
  */
 public record Problem(String name, String description, Domain domain, String equation, PointResidual pde,
                       List<Condition> conditions, Map<String, Double> parameters, Reference reference,
-                      Defaults defaults) {
+                      Defaults defaults, List<Unknown> unknowns, Map<String, Double> weights) {
+
+    /** A forward problem: no unknowns, every loss weight 1. */
+    public Problem(String name, String description, Domain domain, String equation, PointResidual pde,
+                   List<Condition> conditions, Map<String, Double> parameters, Reference reference, Defaults defaults) {
+        this(name, description, domain, equation, pde, conditions, parameters, reference, defaults, List.of(), Map.of());
+    }
 
     /**
      * Sizes and budget a user gets without asking.
@@ -49,7 +56,17 @@ public record Problem(String name, String description, Domain domain, String equ
                         + " coordinates but the domain has " + domain.dim());
             }
         }
+        for (Unknown u : unknowns) {
+            if (!(pde instanceof ExpressionResidual)) {
+                throw new IllegalArgumentException("problem " + name + ": unknown '" + u.name() + "' needs an equation given as text");
+            }
+        }
+        for (String g : weights.keySet()) {
+            if (!names.contains(g)) throw new IllegalArgumentException("problem " + name + ": a weight names loss group '" + g + "', which does not exist; groups: " + names);
+        }
         conditions = List.copyOf(conditions);
         parameters = Map.copyOf(parameters);
+        unknowns = List.copyOf(unknowns);
+        weights = Map.copyOf(weights);
     }
 }

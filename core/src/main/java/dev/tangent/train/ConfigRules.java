@@ -18,7 +18,7 @@ final class ConfigRules {
 
     /** Keys of a problem stated in text; a catalog problem (problem.name) has none of them. */
     private static final List<String> TEXT_ONLY = List.of("domain", "time", "conditions", "exact", "parameters",
-            "interior_points", "description");
+            "interior_points", "description", "unknowns");
     private static final Set<String> RESERVED = Set.of("u", "pi", "e");
 
     static void check(Map<String, Object> root, Map<String, String> where) {
@@ -79,11 +79,12 @@ final class ConfigRules {
             }
         }
         Set<String> parameters = new java.util.LinkedHashSet<>();
-        if (p.get("parameters") instanceof Map<?, ?> params) {
+        for (String section : List.of("parameters", "unknowns")) {
+            if (!(p.get(section) instanceof Map<?, ?> params)) continue;
             for (Object k : params.keySet()) {
                 parameters.add(String.valueOf(k));
                 String name = String.valueOf(k);
-                String path = "problem.parameters." + name;
+                String path = "problem." + section + "." + name;
                 checkName(name, path, where, "[A-Za-z][A-Za-z0-9_]*", "a letter followed by letters, digits or _");
                 if (coords.contains(name)) {
                     throw new IllegalArgumentException("config key '" + path + "'" + at(where, path)

@@ -68,9 +68,10 @@ final class ConfigSchema {
             "problem", new TextOr(TEXT, section(
                     "name", TEXT, "options", new Free(NUM), "domain", new Free(new Interval()), "time", new Interval(),
                     "equation", TEXT, "exact", TEXT, "parameters", new Free(NUM), "description", TEXT,
+                    "unknowns", new Free(section("start", NUM, "bounds", new Interval())),
                     "interior_points", POINTS,
                     "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
-                            "side", TEXT, "name", TEXT)))),
+                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE)))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
                     "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse),
                     "output_bias", new Choice(OutputBias::parse)),

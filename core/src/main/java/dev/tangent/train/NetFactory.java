@@ -12,6 +12,11 @@ import java.util.List;
 public final class NetFactory {
     private NetFactory() {}
 
+    /** The network with θ's trailing entries for the problem's unknown coefficients. */
+    public static dev.tangent.nn.Mlp network(Config c, Problem p) {
+        return new dev.tangent.nn.Mlp(build(c, p), p.unknowns().size());
+    }
+
     public static MlpSpec build(Config c, Problem p) {
         int[] hidden = p.defaults().hidden();
         List<Object> widths = c.list("net.widths");

@@ -3,12 +3,14 @@ package dev.tangent.train;
 import dev.tangent.nn.Activation;
 import dev.tangent.pde.Catalog;
 import dev.tangent.pde.Condition;
+import dev.tangent.pde.DataResidual;
 import dev.tangent.pde.ConditionKind;
 import dev.tangent.pde.Domain;
 import dev.tangent.pde.ExpressionResidual;
 import dev.tangent.pde.Problem;
 import dev.tangent.pde.Reference;
 import dev.tangent.pde.Region;
+import dev.tangent.pde.Unknown;
 import dev.tangent.pde.expr.Evaluator;
 import dev.tangent.pde.expr.Expr;
 import dev.tangent.pde.expr.ExprParser;
@@ -25,6 +27,14 @@ public final class ProblemFactory {
     private ProblemFactory() {}
 
     public static Problem build(Config c) {
+        return build(c, true);
+    }
+
+    /**
+     * With {@code readData} false, data conditions are left out and their files not read: enough to rebuild a trained
+     * network's shape (the unknowns and the network do not depend on them).
+     */
+    public static Problem build(Config c, boolean readData) {
         Object p = c.get("problem");
         if (p == null) return Catalog.get("laplace2d");
         if (p instanceof String name) return named("problem", () -> Catalog.get(name));
@@ -35,10 +45,10 @@ public final class ProblemFactory {
             }
             return named("problem", () -> Catalog.get(c.string("problem.name", ""), options));
         }
-        return fromText(c);
+        return fromText(c, readData);
     }
 
-    private static Problem fromText(Config c) {
+    private static Problem fromText(Config c, boolean readData) {
         if (!c.has("problem.equation")) {
             throw new IllegalArgumentException("problem: give a catalog name (problem: laplace2d) or an equation with a domain");
         }
@@ -63,14 +73,19 @@ public final class ProblemFactory {
         for (Map.Entry<String, Object> e : c.section("problem.parameters").entrySet()) {
             params.put(e.getKey(), c.number("problem.parameters." + e.getKey(), 0));
         }
+        List<Unknown> unknowns = named("problem.unknowns", () -> unknowns(c, d, params));
+        Map<String, Double> symbols = new LinkedHashMap<>(params);
+        for (Unknown u : unknowns) symbols.put(u.name(), u.start());
         String equation = c.string("problem.equation", "");
-        ExpressionResidual pde = named("problem.equation", () -> ExpressionResidual.parse(d, equation, params));
+        ExpressionResidual pde = named("problem.equation", () -> ExpressionResidual.parse(d, equation, symbols));
+        Map<String, Double> weights = new LinkedHashMap<>();
         List<Condition> conditions = new ArrayList<>();
         List<Object> list = c.list("problem.conditions");
         if (list != null) {
             for (int i = 0; i < list.size(); i++) {
                 String key = "problem.conditions[" + i + "]";
                 Map<String, Object> m = Config.asMap(list.get(i), key);
+                if (!readData && "data".equals(String.valueOf(m.get("kind")).trim())) continue;
                 int index = i;
                 Condition cond = named(key, () -> condition(d, m, index));
                 for (Condition other : conditions) {
@@ -80,6 +95,7 @@ public final class ProblemFactory {
                     }
                 }
                 conditions.add(cond);
+                if (m.containsKey("weight")) weights.put(cond.name(), toDouble(m.get("weight"), key + ".weight"));
             }
         }
         Reference ref = null;
@@ -88,19 +104,39 @@ public final class ProblemFactory {
         int[] hidden = {64}; // one layer of 64 tanh units: enough capacity for smooth solutions, cheap second-order steps
         return new Problem(c.string("name", "custom"), c.string("problem.description", "problem from config"), d, equation,
                 pde, conditions, params, ref,
-                new Problem.Defaults(hidden, Activation.TANH, interior, SamplerKind.SOBOL, SamplerKind.SOBOL));
+                new Problem.Defaults(hidden, Activation.TANH, interior, SamplerKind.SOBOL, SamplerKind.SOBOL), unknowns, weights);
+    }
+
+    /** problem.unknowns: {k: {start: 0.5, bounds: [0, 10]}}, in the order written (θ's trailing entries). */
+    private static List<Unknown> unknowns(Config c, Domain d, Map<String, Double> params) {
+        List<Unknown> out = new ArrayList<>();
+        for (String name : c.section("problem.unknowns").keySet()) {
+            String key = "problem.unknowns." + name;
+            if (params.containsKey(name)) throw new IllegalArgumentException(key + ": '" + name + "' is also a fixed parameter (problem.parameters); give it in one place");
+            if (java.util.Arrays.asList(d.coords()).contains(name)) throw new IllegalArgumentException(key + ": '" + name + "' is a coordinate name");
+            if (!c.has(key + ".start")) throw new IllegalArgumentException(key + ".start is missing: an unknown needs a start value, e.g. {start: 0.5, bounds: [0, 10]}");
+            double start = c.number(key + ".start", 0);
+            if (c.has(key + ".bounds")) {
+                double[] b = interval(c.get(key + ".bounds"), key + ".bounds");
+                out.add(named(key, () -> new Unknown(name, start, b[0], b[1])));
+            } else {
+                out.add(new Unknown(name, start));
+            }
+        }
+        return out;
     }
 
     private static Condition condition(Domain d, Map<String, Object> m, int index) {
         String where = "problem.conditions[" + index + "]";
-        if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity]");
+        if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity, data]");
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
         java.util.Set<String> used = switch (kind) {
-            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name")
-                    : Set.of("kind", "value", "points", "coord", "name");
-            case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name");
-            case PERIODIC -> Set.of("kind", "points", "coord", "name");
-            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name");
+            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight")
+                    : Set.of("kind", "value", "points", "coord", "name", "weight");
+            case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name", "weight");
+            case PERIODIC -> Set.of("kind", "points", "coord", "name", "weight");
+            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight");
+            case DATA -> Set.of("kind", "file", "of", "points", "name", "weight");
         };
         for (String k : m.keySet()) {
             if (!used.contains(k)) {
@@ -108,6 +144,7 @@ public final class ProblemFactory {
                         + " condition" + (k.equals("side") ? " without coord" : "") + "; its keys are " + new java.util.TreeSet<>(used));
             }
         }
+        if (kind == ConditionKind.DATA) return data(d, m, where);
         String value = m.containsKey("value") ? String.valueOf(m.get("value")) : "0";
         int points = m.containsKey("points") ? (int) toDouble(m.get("points"), where + ".points") : 100;
         Condition cond = switch (kind) {
@@ -123,10 +160,21 @@ public final class ProblemFactory {
             case PERIODIC -> Condition.periodic(d, required(m, "coord", where), points);
             case INITIAL_VALUE -> Condition.initialValue(d, value, points);
             case INITIAL_VELOCITY -> Condition.initialVelocity(d, value, points);
+            case DATA -> throw new IllegalStateException("handled above");
         };
         String name = m.containsKey("name") ? String.valueOf(m.get("name"))
                 : (kind == ConditionKind.DIRICHLET && m.containsKey("coord") ? "boundary-" + m.get("coord") + (side(m, where) ? "-hi" : "-lo") : cond.name());
         return new Condition(name, cond.kind(), cond.region(), cond.residual(), cond.description(), points);
+    }
+
+    /** Observations from a CSV (path relative to the working directory): all rows, or a batch of {@code points}. */
+    private static Condition data(Domain d, Map<String, Object> m, String where) {
+        String file = required(m, "file", where);
+        String of = String.valueOf(m.getOrDefault("of", "u")).trim();
+        DataResidual r = DataResidual.read(d, java.nio.file.Path.of(file), of);
+        int batch = m.containsKey("points") ? (int) toDouble(m.get("points"), where + ".points") : r.size();
+        String name = m.containsKey("name") ? String.valueOf(m.get("name")) : of.equals("u") ? "data" : "data-" + of;
+        return new Condition(name, ConditionKind.DATA, null, r, r.size() + " observations of " + of + " from " + file, batch);
     }
 
     private static boolean side(Map<String, Object> m, String where) {

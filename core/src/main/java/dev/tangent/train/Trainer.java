@@ -3,7 +3,6 @@ package dev.tangent.train;
 import dev.tangent.io.AtomicFiles;
 import dev.tangent.Limits;
 import dev.tangent.nn.Mlp;
-import dev.tangent.nn.MlpSpec;
 import dev.tangent.optim.Optimizer;
 import dev.tangent.optim.StepReport;
 import dev.tangent.pde.Discretization;
@@ -59,6 +58,8 @@ public final class Trainer {
     public static final String DIVERGED = "diverged";
     public static final String CONVERGED = "converged";
     public static final String INTERRUPTED = "interrupted";
+    /** metrics.csv column prefix of an unknown coefficient's value. */
+    public static final String UNKNOWN_COLUMN = "unknown_";
 
     private Trainer() {}
 
@@ -71,8 +72,7 @@ public final class Trainer {
     public static Result run(Config config, Path runDir, boolean resume, Listener listener) {
         Optimizers.applyPreset(config);
         Problem problem = ProblemFactory.build(config);
-        MlpSpec spec = NetFactory.build(config, problem);
-        Mlp mlp = new Mlp(spec);
+        Mlp mlp = NetFactory.network(config, problem);
         long seed = config.integer("seed", 0);
         Map<String, Integer> points = new LinkedHashMap<>();
         for (String group : config.section("points").keySet()) {
@@ -83,6 +83,7 @@ public final class Trainer {
         Discretization disc = new Discretization(problem, mlp, points, interior, conditions, seed);
         Limits.CELLS.check(Limits.product(disc.rows(), mlp.nParams()), disc.rows() + " residual rows × " + mlp.nParams() + " parameters");
         WeightedProblem wp = new WeightedProblem(disc);
+        for (int g = 0; g < disc.groups().size(); g++) wp.weights()[g] = problem.weights().getOrDefault(disc.groups().get(g).name(), 1.0);
         if (config.has("causal")) {
             wp.causal(new CausalWeights(config.number("causal.epsilon", 1.0), (int) config.integer("causal.bins", 32)));
         }
@@ -95,9 +96,13 @@ public final class Trainer {
         for (LossGroup g : disc.groups()) cols.add("loss_" + g.name());
         for (LossGroup g : disc.groups()) cols.add("lambda_" + g.name());
         cols.addAll(ntk.columns());
+        for (dev.tangent.pde.Unknown u : problem.unknowns()) cols.add(UNKNOWN_COLUMN + u.name());
         MetricsTable metrics = new MetricsTable(cols);
 
         double[] theta = mlp.initialize(seed);
+        for (int j = 0; j < problem.unknowns().size(); j++) {
+            theta[mlp.networkParams() + j] = problem.unknowns().get(j).internal(problem.unknowns().get(j).start());
+        }
         long step = 0;
         long trainNanos = 0;
         Path checkpointFile = runDir.resolve("checkpoint");
@@ -171,7 +176,7 @@ public final class Trainer {
             boolean logNow = step % ts.evalEvery() == 0 || step == ts.steps() || stalled;
             if (logNow) {
                 errors = disc.errors(theta);
-                metrics.add(row(step, trainNanos, rep, errors, wp, ntk.measure(theta, step)));
+                metrics.add(row(step, trainNanos, rep, errors, wp, ntk.measure(theta, step), theta));
                 if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, ts.seconds(), rep.loss(), errors, rep, false));
                 if (ts.targetError() > 0 && errors != null && errors.absoluteRms() <= ts.targetError()) {
                     status = TARGET_REACHED;
@@ -196,7 +201,7 @@ public final class Trainer {
             StepReport rep = last != null ? last : new StepReport(finalLoss, Double.NaN, -1, Double.NaN, Double.NaN, 0, 0, 0, 0, null);
             StepReport fin = new StepReport(finalLoss, rep.eta(), rep.rank(), rep.sigmaMax(), rep.sigmaMinKept(), 0, 0, 0, 0, null,
                     rep.damping(), rep.ratio());
-            metrics.add(row(step, trainNanos, fin, errors, wp, ntk.measure(theta, step)));
+            metrics.add(row(step, trainNanos, fin, errors, wp, ntk.measure(theta, step), theta));
         }
         if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, ts.seconds(), finalLoss, errors, last, true));
         metrics.write(runDir.resolve("metrics.csv"));
@@ -261,9 +266,11 @@ public final class Trainer {
         if (wp.causal() != null) wp.causal(wp.causal()); // the PDE rows moved: bin them again
     }
 
-    private static double[] row(long step, long nanos, StepReport rep, ErrorMetrics e, WeightedProblem wp, double[] ntkValues) {
+    private static double[] row(long step, long nanos, StepReport rep, ErrorMetrics e, WeightedProblem wp, double[] ntkValues,
+                                double[] theta) {
         int groups = wp.weights().length;
-        double[] r = new double[11 + 2 * groups + ntkValues.length];
+        java.util.List<dev.tangent.pde.Unknown> unknowns = wp.discretization().problem().unknowns();
+        double[] r = new double[11 + 2 * groups + ntkValues.length + unknowns.size()];
         r[0] = step;
         r[1] = nanos / 1e9;
         r[2] = rep.loss();
@@ -279,6 +286,8 @@ public final class Trainer {
         System.arraycopy(gl, 0, r, 11, groups);
         System.arraycopy(wp.weights(), 0, r, 11 + groups, groups);
         System.arraycopy(ntkValues, 0, r, 11 + 2 * groups, ntkValues.length);
+        int base = wp.discretization().mlp().networkParams();
+        for (int j = 0; j < unknowns.size(); j++) r[11 + 2 * groups + ntkValues.length + j] = unknowns.get(j).value(theta[base + j]);
         return r;
     }
 }
