@@ -37,6 +37,13 @@ public final class RunReport {
             Charts.line(dir.resolve("ntk_drift.png"), "NTK drift ‖K(θ_t) − K(θ_0)‖_F / ‖K(θ_0)‖_F", "step", "drift",
                     List.of(new Charts.Series("drift", steps, m.series("ntk_drift"))), false, true);
         }
+        List<Charts.Series> unknowns = new ArrayList<>();
+        for (String c : m.columns()) {
+            if (c.startsWith(Trainer.UNKNOWN_COLUMN)) unknowns.add(new Charts.Series(c.substring(Trainer.UNKNOWN_COLUMN.length()), steps, m.series(c)));
+        }
+        if (!unknowns.isEmpty()) {
+            Charts.line(dir.resolve("unknowns.png"), "unknown coefficients during training", "step", "value", unknowns, false, false);
+        }
         solution(dir, r.discretization(), r.theta());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Run directories and their summary.json. */
@@ -81,6 +82,19 @@ public final class RunSummary {
                 reach.put(String.format("%.0e", thr), Double.isNaN(t) ? null : t);
             }
             m.put("seconds_to_absolute_rms", reach);
+        }
+        List<UnknownEstimates.Estimate> unknowns = UnknownEstimates.of(r.discretization(), r.theta(), null);
+        if (!unknowns.isEmpty()) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            for (UnknownEstimates.Estimate e : unknowns) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("value", e.value());
+                one.put("standard_error", Double.isFinite(e.standardError()) ? e.standardError() : null);
+                one.put("noise_sigma", Double.isFinite(e.noiseSigma()) ? e.noiseSigma() : null);
+                one.put("observations", e.observations());
+                u.put(e.name(), one);
+            }
+            m.put("unknowns", u);
         }
         m.put("seed", config.integer("seed", 0));
         m.put("provenance", Provenance.describe());
