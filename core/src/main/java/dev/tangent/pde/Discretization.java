@@ -1,8 +1,6 @@
 package dev.tangent.pde;
 
-import dev.tangent.nn.JetEngine;
 import dev.tangent.nn.Mlp;
-import dev.tangent.nn.MultiIndex;
 import dev.tangent.sampling.SamplerKind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +16,7 @@ public final class Discretization {
     private final Mlp mlp;
     private final List<LossGroup> groups;
     private final TestSet testSet;
-    private final JetEngine valueEngine;
+    private final dev.tangent.nn.Predictor predictor;
     private double[] testPrediction;
 
     /**
@@ -64,7 +62,7 @@ public final class Discretization {
         }
         this.groups = Collections.unmodifiableList(gs);
         this.testSet = problem.reference() == null ? null : problem.reference().testSet(d);
-        this.valueEngine = new JetEngine(mlp, List.of(MultiIndex.value(d.dim())));
+        this.predictor = new dev.tangent.nn.Predictor(mlp);
     }
 
     /** Uses the problem's default samplers. */
@@ -95,20 +93,9 @@ public final class Discretization {
         return s;
     }
 
-    /** u_θ at arbitrary points, in chunks to bound memory. */
+    /** u_θ at arbitrary points, in chunks to bound memory ({@link dev.tangent.nn.Predictor}). */
     public double[] predict(double[] theta, double[] points) {
-        int d = problem.domain().dim();
-        int n = points.length / d;
-        double[] out = new double[n];
-        int chunk = 4096;
-        double[] buf = new double[chunk];
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            double[] x = java.util.Arrays.copyOfRange(points, start * d, (start + m) * d);
-            valueEngine.derivatives(theta, m, x, buf);
-            System.arraycopy(buf, 0, out, start, m);
-        }
-        return out;
+        return predictor.predict(theta, points);
     }
 
     /** Errors on the dense test set (both metrics), or null when the problem has no reference. */

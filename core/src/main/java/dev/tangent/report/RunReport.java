@@ -47,12 +47,25 @@ public final class RunReport {
         solution(dir, r.discretization(), r.theta());
     }
 
-    /** Prediction, reference and error: heatmaps on 2D tensor test grids, line plots in 1D. */
+    /**
+     * The prediction on the test grid as solution.csv (coordinates, u and, with a reference, u_reference; numbers as
+     * Java prints them, so they read back to the same bits), and as solution.png: prediction, reference and error
+     * heatmaps on 2D tensor grids, line plots in 1D; without a reference the prediction alone, on a closed grid.
+     */
     public static void solution(Path dir, Discretization disc, double[] theta) {
         TestSet ts = disc.testSet();
-        if (ts == null || ts.shape() == null) return;
         Domain d = disc.problem().domain();
+        if (ts == null) {
+            ts = grid(d);
+            if (ts == null) return;
+        }
         double[] pred = disc.predict(theta, ts.points());
+        writeCsv(dir.resolve("solution.csv"), d, ts, pred, disc.testSet() != null);
+        if (ts.shape() == null) return;
+        if (disc.testSet() == null) {
+            predictionOnly(dir, d, ts, pred);
+            return;
+        }
         double[] err = new double[pred.length];
         for (int i = 0; i < pred.length; i++) err[i] = pred[i] - ts.values()[i];
         if (ts.shape().length == 1) {
@@ -69,6 +82,50 @@ public final class RunReport {
                     d.coords()[0], new double[] {d.lo()[0], d.hi()[0]}, d.coords()[1], new double[] {d.lo()[1], d.hi()[1]},
                     new Heatmaps.Field("prediction", pred, false), new Heatmaps.Field("reference", ts.values(), false),
                     new Heatmaps.Field("|error| (log10)", err, true));
+        }
+    }
+
+    /** A closed tensor grid over a 1D (1001 points) or 2D (101 × 101) domain, values NaN; null in higher dimensions. */
+    private static TestSet grid(Domain d) {
+        if (d.dim() > 2) return null;
+        int per = d.dim() == 1 ? 1001 : 101;
+        double[] x = dev.tangent.sampling.UnitCube.closedGrid(per, d.dim());
+        for (int i = 0; i < x.length; i++) {
+            int k = i % d.dim();
+            x[i] = d.lo()[k] + x[i] * (d.hi()[k] - d.lo()[k]);
+        }
+        int[] shape = new int[d.dim()];
+        java.util.Arrays.fill(shape, per);
+        double[] v = new double[x.length / d.dim()];
+        java.util.Arrays.fill(v, Double.NaN);
+        return new TestSet(x, v, shape);
+    }
+
+    private static void predictionOnly(Path dir, Domain d, TestSet ts, double[] pred) {
+        if (ts.shape().length == 1) {
+            Charts.line(dir.resolve("solution.png"), "prediction (no reference solution)", d.coords()[0], "u",
+                    List.of(new Charts.Series("prediction", ts.points(), pred)), false, false);
+        } else {
+            int ny = ts.shape()[0], nx = ts.shape()[1];
+            Heatmaps.panels(dir.resolve("solution.png"), "prediction on a grid (no reference solution)", ny, nx,
+                    d.coords()[0], new double[] {d.lo()[0], d.hi()[0]}, d.coords()[1], new double[] {d.lo()[1], d.hi()[1]},
+                    new Heatmaps.Field("prediction", pred, false));
+        }
+    }
+
+    private static void writeCsv(Path file, Domain d, TestSet ts, double[] pred, boolean reference) {
+        StringBuilder sb = new StringBuilder(String.join(",", d.coords())).append(",u").append(reference ? ",u_reference\n" : "\n");
+        int dim = d.dim();
+        for (int i = 0; i < pred.length; i++) {
+            for (int k = 0; k < dim; k++) sb.append(ts.points()[i * dim + k]).append(',');
+            sb.append(pred[i]);
+            if (reference) sb.append(',').append(ts.values()[i]);
+            sb.append('\n');
+        }
+        try {
+            java.nio.file.Files.writeString(file, sb);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,127 @@
+package dev.tangent.train;
+
+import dev.tangent.nn.Mlp;
+import dev.tangent.nn.MultiIndex;
+import dev.tangent.nn.Predictor;
+import dev.tangent.pde.Domain;
+import dev.tangent.pde.Problem;
+import dev.tangent.pde.Unknown;
+import dev.tangent.pde.expr.ExprParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A trained network read back from a run directory (config.yaml and checkpoint): predictions and derivatives at
+ * any points, and the unknown coefficients' values. Data files named by the config are not needed.
+ *
+ * <pre>{@code
+ * Model m = Model.load(Path.of("runs/heat-20261201-120000"));
+ * double[] u = m.predict(new double[] {0.5, 0.25, 1.0, 0.75});   // two points (t, x), point-major
+ * double[] ux = m.derivative("u_x", new double[] {0.5, 0.25});
+ * }</pre>
+ */
+public final class Model {
+    private final Problem problem;
+    private final Mlp mlp;
+    private final double[] theta;
+    private final Predictor predictor;
+    private final long step;
+
+    private Model(Problem problem, Mlp mlp, double[] theta, long step) {
+        this.problem = problem;
+        this.mlp = mlp;
+        this.theta = theta;
+        this.predictor = new Predictor(mlp);
+        this.step = step;
+    }
+
+    /** @throws IllegalArgumentException naming the file when the directory, its config or its checkpoint is missing or unusable */
+    public static Model load(Path runDir) {
+        if (!Files.isDirectory(runDir)) throw new IllegalArgumentException("run directory " + runDir + " does not exist");
+        Path cfg = runDir.resolve("config.yaml"), cp = runDir.resolve("checkpoint");
+        if (!Files.exists(cfg)) throw new IllegalArgumentException("run directory " + runDir + " has no config.yaml: it is not a Tangent run directory");
+        if (!Files.exists(cp)) {
+            throw new IllegalArgumentException("run directory " + runDir + " has no checkpoint (" + cp + "): the run never reached step 0 or the file was removed");
+        }
+        Config config = Config.load(cfg);
+        Problem problem = ProblemFactory.build(config, false);
+        Mlp mlp = NetFactory.network(config, problem);
+        Checkpoint c = Checkpoint.read(cp);
+        if (c.theta().length != mlp.nParams()) {
+            throw new IllegalArgumentException("checkpoint " + cp + " holds " + c.theta().length + " parameters but " + cfg
+                    + " describes a network with " + mlp.nParams());
+        }
+        return new Model(problem, mlp, c.theta(), c.step());
+    }
+
+    public Domain domain() {
+        return problem.domain();
+    }
+
+    /** Coordinate names in input order. */
+    public String[] coordinates() {
+        return problem.domain().coords();
+    }
+
+    public Mlp network() {
+        return mlp;
+    }
+
+    /** The checkpoint's θ (network parameters, then the unknowns' internal values). */
+    public double[] parameters() {
+        return theta.clone();
+    }
+
+    /** Training step of the checkpoint. */
+    public long step() {
+        return step;
+    }
+
+    /** Final values of the unknown coefficients, in declaration order (empty for a forward problem). */
+    public Map<String, Double> unknowns() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        List<Unknown> us = problem.unknowns();
+        for (int j = 0; j < us.size(); j++) m.put(us.get(j).name(), us.get(j).value(theta[mlp.networkParams() + j]));
+        return m;
+    }
+
+    /** u at point-major points (x[i·d + k]). */
+    public double[] predict(double[] points) {
+        checkPoints(points);
+        return predictor.predict(theta, points);
+    }
+
+    /** A derivative named like the equation's symbols (u, u_x, u_xx, u_tx), at point-major points. */
+    public double[] derivative(String name, double[] points) {
+        return derivatives(List.of(name), points)[0];
+    }
+
+    /** out[k][i]: derivative names.get(k) at point i. */
+    public double[][] derivatives(List<String> names, double[] points) {
+        checkPoints(points);
+        ExprParser parser = new ExprParser(coordinates(), Set.of());
+        List<MultiIndex> ds = new ArrayList<>();
+        for (String n : names) {
+            MultiIndex mi = parser.derivativeOf(n.trim());
+            if (mi == null) {
+                throw new IllegalArgumentException("derivative '" + n + "' is not u or a derivative of u over the coordinates "
+                        + List.of(coordinates()) + " (e.g. u_" + coordinates()[coordinates().length - 1] + ")");
+            }
+            ds.add(mi);
+        }
+        return predictor.derivatives(theta, points, ds);
+    }
+
+    private void checkPoints(double[] points) {
+        int d = domain().dim();
+        if (points == null || points.length == 0 || points.length % d != 0) {
+            throw new IllegalArgumentException("points must hold n whole points of " + d + " coordinates " + List.of(coordinates())
+                    + ", got " + (points == null ? "null" : points.length + " numbers"));
+        }
+    }
+}
