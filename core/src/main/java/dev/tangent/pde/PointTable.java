@@ -58,6 +58,9 @@ public final class PointTable {
                 try {
                     row[k] = Double.parseDouble(c);
                 } catch (NumberFormatException e) {
+                    if (c.matches("(?i)[+-]?(nan|inf|infinity)")) {
+                        throw new IllegalArgumentException(file + " line " + (ln + 1) + ", column " + header.get(k) + ": " + c + " is not a finite number");
+                    }
                     throw new IllegalArgumentException(file + " line " + (ln + 1) + ", column " + header.get(k) + ": '" + c + "' is not a number");
                 }
                 if (!Double.isFinite(row[k])) {

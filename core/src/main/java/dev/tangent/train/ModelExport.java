@@ -1,0 +1,86 @@
+package dev.tangent.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tangent.nn.Mlp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained network as model.json (shapes, activation, layer factors, coordinates, domain, unknowns and every
+ * parameter inline) plus one NumPy .npy file per weight matrix (W1.npy: n_out × n_in, row-major) and bias vector.
+ * Layer l computes z = weight_scale·W·a + bias_scale·b, then the activation on every layer but the last.
+ */
+public final class ModelExport {
+    private ModelExport() {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static void write(Model model, Path dir) {
+        Mlp mlp = model.network();
+        double[] theta = model.parameters();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "tangent-mlp-1");
+        m.put("inputs", List.of(model.coordinates()));
+        Map<String, Object> domain = new LinkedHashMap<>();
+        for (int k = 0; k < model.domain().dim(); k++) domain.put(model.coordinates()[k], List.of(model.domain().lo()[k], model.domain().hi()[k]));
+        m.put("domain", domain);
+        m.put("activation", mlp.spec().activation().label());
+        m.put("shape", mlp.spec().shape());
+        m.put("output_scaling_s", mlp.spec().outputScaling());
+        m.put("parameterization", mlp.spec().parameterization().label());
+        m.put("step", model.step());
+        m.put("unknowns", model.unknowns());
+        List<Object> layers = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (int l = 0; l < mlp.layers(); l++) {
+                int nIn = mlp.fanIn(l), nOut = mlp.fanOut(l);
+                double[][] w = new double[nOut][nIn];
+                for (int i = 0; i < nOut; i++) for (int j = 0; j < nIn; j++) w[i][j] = theta[mlp.weightOffset(l) + j * nOut + i]; // θ is column-major
+                double[] b = java.util.Arrays.copyOfRange(theta, mlp.biasOffset(l), mlp.biasOffset(l) + nOut);
+                Map<String, Object> layer = new LinkedHashMap<>();
+                layer.put("weight_file", "W" + (l + 1) + ".npy");
+                layer.put("bias_file", "b" + (l + 1) + ".npy");
+                layer.put("weight_shape", List.of(nOut, nIn));
+                layer.put("weight_scale", mlp.layerScale(l));
+                layer.put("bias_scale", mlp.biasScale(l));
+                layer.put("activation", l < mlp.layers() - 1 ? mlp.spec().activation().label() : "identity");
+                layer.put("weight", w);
+                layer.put("bias", b);
+                layers.add(layer);
+                double[] flat = new double[nOut * nIn];
+                for (int i = 0; i < nOut; i++) System.arraycopy(w[i], 0, flat, i * nIn, nIn);
+                npy(dir.resolve("W" + (l + 1) + ".npy"), flat, nOut, nIn);
+                npy(dir.resolve("b" + (l + 1) + ".npy"), b, nOut, -1);
+            }
+            m.put("layers", layers);
+            AtomicFiles.write(dir.resolve("model.json"), JSON.writeValueAsString(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** NumPy format 1.0: magic, header dict padded with spaces to a multiple of 64 bytes, then little-endian f8. */
+    static void npy(Path file, double[] data, int rows, int cols) throws IOException {
+        String shape = cols < 0 ? "(" + rows + ",)" : "(" + rows + ", " + cols + ")";
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
+        int unpadded = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + 8 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        buf.putShort((short) header.length());
+        buf.put(header.getBytes(StandardCharsets.US_ASCII));
+        for (double v : data) buf.putDouble(v);
+        AtomicFiles.write(file, buf.array());
+    }
+}
