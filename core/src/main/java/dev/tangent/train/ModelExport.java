@@ -2,6 +2,7 @@ package dev.tangent.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tangent.io.AtomicFiles;
 import dev.tangent.nn.Mlp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
