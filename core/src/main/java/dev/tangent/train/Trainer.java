@@ -128,7 +128,7 @@ public final class Trainer {
             // the step-0 row: the curves start at the initialisation
             double loss0 = wp.loss(theta, new double[wp.nRows()]);
             StepReport init = new StepReport(loss0, Double.NaN, -1, Double.NaN, Double.NaN, 0, 0, 0, 0, null);
-            metrics.add(row(0, 0, init, disc.errors(theta), wp, ntk.measure(theta, 0)));
+            metrics.add(row(0, 0, init, disc.errors(theta), wp, ntk.measure(theta, 0), theta));
             metrics.write(runDir.resolve("metrics.csv")); // before the step-0 checkpoint, as every later one
         }
         AtomicFiles.write(runDir.resolve("config.yaml"), config.toYaml());
