@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Root of the {@code tangent} command line. */
 @Command(name = "tangent", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = TangentCli.Version.class,
         description = "Physics-informed neural networks with exact NTK analysis and second-order training.",
-        subcommands = {TrainCommand.class, EvalCommand.class, ExportCommand.class, CompareCommand.class, NtkCommand.class, ReproduceCommand.class, SweepCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, ExportCommand.class, CompareCommand.class, ReportCommand.class, NtkCommand.class, ReproduceCommand.class, SweepCommand.class, ProblemsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class})
 public final class TangentCli implements Runnable {
     @CommandLine.Spec

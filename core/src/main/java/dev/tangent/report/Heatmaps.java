@@ -2,14 +2,27 @@ package dev.tangent.report;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * Side-by-side heatmaps of fields on a tensor grid (prediction, reference, |error|), drawn directly with
- * Java2D: one pixel block per grid node, a viridis-like colour scale and a labelled colour bar per panel.
+ * Side-by-side heatmaps of fields on a plain tensor grid (prediction, reference, |error|), each a JFreeChart plot
+ * with both axes ticked and a colour bar (viridis; decades 10ⁿ on log fields), written as PNG and SVG.
  */
 public final class Heatmaps {
     static {
@@ -18,81 +31,154 @@ public final class Heatmaps {
 
     private Heatmaps() {}
 
-    /** A field on an ny × nx grid (row-major, rows = first coordinate, drawn bottom to top). */
+    /**
+     * An n0 × n1 grid of evenly spaced nodes, ends included; values are row-major with rows = the first coordinate
+     * (value {@code i * n1 + j} at coordinate 0 = lo0 + i·h0, coordinate 1 = lo1 + j·h1). The first coordinate is
+     * drawn horizontally.
+     *
+     * @param label0 name of the first coordinate
+     * @param range0 its [lo, hi]
+     * @param n0     its node count
+     * @param label1 name of the second coordinate
+     * @param range1 its [lo, hi]
+     * @param n1     its node count
+     */
+    public record Grid(String label0, double[] range0, int n0, String label1, double[] range1, int n1) {}
+
+    /** A field on the grid; logScale colours by log10 |value| (for errors). */
     public record Field(String title, double[] values, boolean logScale) {}
 
+    /** Panels in the older argument order (ny × nx, rows = first coordinate = y): the same picture as the Grid form. */
     public static void panels(Path file, String title, int ny, int nx, String yLabel, double[] yRange, String xLabel,
                               double[] xRange, Field... fields) {
-        int panelW = 300, panelH = 260, margin = 60, bar = 14;
-        int width = fields.length * (panelW + margin + 50) + margin;
-        int height = panelH + 2 * margin + 20;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font("SansSerif", Font.BOLD, 14));
-        g.drawString(title, margin, 22);
-        for (int f = 0; f < fields.length; f++) {
-            Field fld = fields[f];
-            int x0 = margin + f * (panelW + margin + 50);
-            int y0 = margin;
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (double v : fld.values()) {
-                double t = transform(v, fld.logScale());
-                if (Double.isFinite(t)) {
-                    lo = Math.min(lo, t);
-                    hi = Math.max(hi, t);
+        panels(file, title, new Grid(yLabel, yRange, ny, xLabel, xRange, nx), fields);
+    }
+
+    public static void panels(Path file, String title, Grid grid, Field... fields) {
+        int panelW = 430, panelH = 400, top = 34;
+        int width = panelW * fields.length, height = panelH + top;
+        JFreeChart[] charts = new JFreeChart[fields.length];
+        for (int f = 0; f < fields.length; f++) charts[f] = chart(grid, fields[f]);
+        Charts.save(file, width, height, g -> {
+            g.setColor(Color.BLACK);
+            g.setFont(new Font("SansSerif", Font.BOLD, 15));
+            g.drawString(title, 12, 22);
+            for (int f = 0; f < charts.length; f++) charts[f].draw(g, new Rectangle2D.Double(f * panelW, top, panelW, panelH));
+        });
+    }
+
+    /** One heatmap with ticked axes and a colour bar on its right. */
+    static JFreeChart chart(Grid grid, Field field) {
+        int n0 = grid.n0(), n1 = grid.n1();
+        double h0 = (grid.range0()[1] - grid.range0()[0]) / Math.max(1, n0 - 1);
+        double h1 = (grid.range1()[1] - grid.range1()[0]) / Math.max(1, n1 - 1);
+        double[][] xyz = new double[3][n0 * n1];
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n0; i++) {
+            for (int j = 0; j < n1; j++) {
+                int k = i * n1 + j;
+                double z = field.logScale() ? Math.log10(Math.abs(field.values()[k])) : field.values()[k];
+                xyz[0][k] = grid.range0()[0] + i * h0;
+                xyz[1][k] = grid.range1()[0] + j * h1;
+                xyz[2][k] = z;
+                if (Double.isFinite(z)) {
+                    lo = Math.min(lo, z);
+                    hi = Math.max(hi, z);
                 }
             }
-            if (!(hi > lo)) hi = lo + 1;
-            for (int i = 0; i < ny; i++) {
-                for (int j = 0; j < nx; j++) {
-                    double t = transform(fld.values()[i * nx + j], fld.logScale());
-                    g.setColor(Double.isFinite(t) ? colour((t - lo) / (hi - lo)) : Color.GRAY);
-                    int px = x0 + j * panelW / nx, px2 = x0 + (j + 1) * panelW / nx;
-                    int py = y0 + panelH - (i + 1) * panelH / ny, py2 = y0 + panelH - i * panelH / ny;
-                    g.fillRect(px, py, Math.max(1, px2 - px), Math.max(1, py2 - py));
-                }
-            }
-            g.setColor(Color.BLACK);
-            g.drawRect(x0, y0, panelW, panelH);
-            g.setFont(new Font("SansSerif", Font.BOLD, 12));
-            g.drawString(fld.title(), x0, y0 - 8);
-            g.setFont(new Font("SansSerif", Font.PLAIN, 11));
-            g.drawString(xLabel + " ∈ [" + fmt(xRange[0]) + ", " + fmt(xRange[1]) + "]", x0 + 60, y0 + panelH + 18);
-            g.drawString(yLabel, x0 - 20, y0 + panelH / 2);
-            g.drawString(fmt(yRange[0]), x0 - 45, y0 + panelH);
-            g.drawString(fmt(yRange[1]), x0 - 45, y0 + 10);
-            int bx = x0 + panelW + 10;
-            for (int k = 0; k < panelH; k++) {
-                g.setColor(colour(1 - (double) k / panelH));
-                g.fillRect(bx, y0 + k, bar, 1);
-            }
-            g.setColor(Color.BLACK);
-            g.drawString(label(hi, fld.logScale()), bx - 5, y0 - 2);
-            g.drawString(label(lo, fld.logScale()), bx - 5, y0 + panelH + 14);
         }
-        g.dispose();
-        Charts.save(file, img);
+        if (!(hi >= lo)) lo = hi = 0;
+        if (field.logScale()) lo = Math.max(lo, hi - 12); // exact zeros (log = −∞) take the bottom colour
+        if (!(hi > lo)) hi = lo + 1;
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(field.title(), xyz);
+        XYBlockRenderer r = new XYBlockRenderer();
+        r.setBlockWidth(h0 > 0 ? h0 : 1);
+        r.setBlockHeight(h1 > 0 ? h1 : 1);
+        Viridis scale = new Viridis(lo, hi);
+        r.setPaintScale(scale);
+        NumberAxis xa = axis(grid.label0(), grid.range0(), h0);
+        NumberAxis ya = axis(grid.label1(), grid.range1(), h1);
+        XYPlot plot = new XYPlot(data, xa, ya, r);
+        plot.setBackgroundPaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(field.title(), new Font("SansSerif", Font.BOLD, 13), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        NumberAxis barAxis = new NumberAxis(field.logScale() ? "|value|" : null);
+        barAxis.setRange(lo, hi);
+        barAxis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        if (field.logScale()) {
+            barAxis.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil((hi - lo) / 8))));
+            barAxis.setNumberFormatOverride(new DecadeFormat());
+        }
+        PaintScaleLegend bar = new PaintScaleLegend(scale, barAxis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setSubdivisionCount(128);
+        bar.setStripWidth(14);
+        bar.setAxisOffset(4);
+        bar.setMargin(new RectangleInsets(4, 6, 40, 4));
+        chart.addSubtitle(bar);
+        if (!field.logScale()) chart.addSubtitle(new TextTitle(" "));
+        return chart;
     }
 
-    private static double transform(double v, boolean log) {
-        return log ? Math.log10(Math.abs(v)) : v;
+    private static NumberAxis axis(String label, double[] range, double h) {
+        NumberAxis a = new NumberAxis(label);
+        a.setRange(range[0] - h / 2, range[1] + h / 2); // the blocks are centred on the nodes
+        a.setLabelFont(new Font("SansSerif", Font.PLAIN, 13));
+        a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        return a;
     }
 
-    private static String label(double v, boolean log) {
-        return log ? String.format("1e%.1f", v) : fmt(v);
+    /** The viridis colour map over [lo, hi]; NaN is grey. */
+    static final class Viridis implements PaintScale {
+        private final double lo, hi;
+
+        Viridis(double lo, double hi) {
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return lo;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return hi;
+        }
+
+        @Override
+        public Paint getPaint(double v) {
+            if (Double.isNaN(v)) return Color.GRAY;
+            return colour((v - lo) / (hi - lo));
+        }
     }
 
-    private static String fmt(double v) {
-        return Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4 || v == 0 ? String.format("%.3g", v) : String.format("%.2e", v);
+    /** Exponent k → "10ᵏ" (colour bars of log fields). */
+    private static final class DecadeFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            long k = Math.round(number);
+            return Math.abs(number - k) < 1e-9 ? to.append(Ticks.decade((int) k)) : to.append(Ticks.sci(Math.pow(10, number)));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return to.append(Ticks.decade((int) number));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A perceptually ordered blue–green–yellow scale (viridis anchors). */
     static Color colour(double t) {
-        t = Math.max(0, Math.min(1, t));
+        t = Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
         double[][] stops = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
         double s = t * (stops.length - 1);
         int i = Math.min(stops.length - 2, (int) s);

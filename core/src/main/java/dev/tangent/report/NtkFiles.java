@@ -66,7 +66,15 @@ public final class NtkFiles {
             series.add(new Charts.Series(sp.name(), idx, sp.eigenvalues()));
         }
         AtomicFiles.write(out.resolve("spectra.csv"), csv.toString());
-        Charts.line(out.resolve("spectrum.png"), "NTK eigenvalues (" + problem + ", " + shape + ", " + at + ")",
-                "index", "eigenvalue", series, true, true);
+        // rounding level of a symmetric eigensolver: n·ε·λ_max of the largest block
+        double floor = Double.NaN;
+        for (NtkSpectrum sp : spectra(r)) {
+            double max = 0;
+            for (double v : sp.eigenvalues()) if (Double.isFinite(v)) max = Math.max(max, v);
+            double f = sp.eigenvalues().length * Math.ulp(1.0) * max;
+            if (f > 0 && !(f <= floor)) floor = f;
+        }
+        Charts.line(out.resolve("spectrum.png"), "NTK block eigenvalues (" + problem + ", " + shape + ", " + at + ")",
+                "index j", "eigenvalue λ_j", series, true, true, floor);
     }
 }

@@ -9,42 +9,56 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The PNG plots of a run directory: curves, last spectrum, and the solution. */
+/** The plots of a run directory (PNG + SVG): curves, last spectrum, NTK drift and the solution. */
 public final class RunReport {
     private RunReport() {}
 
+
     public static void plots(Path dir, Trainer.Result r) {
         MetricsTable m = r.metrics();
-        double[] steps = m.series("step");
-        double[] secs = m.series("seconds");
+        String what = r.discretization().problem().name() + ", " + r.discretization().mlp().spec().shape();
         for (boolean time : new boolean[] {false, true}) {
-            double[] x = time ? secs : steps;
+            double[] x = m.series(time ? "seconds" : "step");
             List<Charts.Series> s = new ArrayList<>();
-            s.add(new Charts.Series("loss", x, m.series("loss")));
+            s.add(new Charts.Series("loss (weighted)", x, m.series("loss")));
             s.add(new Charts.Series("relative L2 error", x, m.series("relative_l2")));
             s.add(new Charts.Series("absolute RMS error", x, m.series("absolute_rms")));
-            Charts.line(dir.resolve(time ? "curves_time.png" : "curves_step.png"), "loss and error",
-                    time ? "training seconds" : "step", "value", s, false, true);
+            Charts.line(dir.resolve(time ? "curves_time.png" : "curves_step.png"), "Loss and test error vs "
+                            + (time ? "training time" : "step") + " (" + what + ")",
+                    time ? "training time [s]" : "step", "loss, error on the test grid", s, false, true);
         }
         if (r.lastSpectrum() != null) {
             double[] sv = r.lastSpectrum();
-            double[] idx = new double[sv.length];
-            for (int i = 0; i < sv.length; i++) idx[i] = i + 1;
-            Charts.line(dir.resolve("spectrum.png"), "singular values of the scaled Jacobian at the last step", "index",
-                    "σ", List.of(new Charts.Series("σ_j", idx, sv)), false, true);
+            Charts.line(dir.resolve("singular_values.png"), "Singular values of the scaled Jacobian, last step (" + what + ")",
+                    "index j", "singular value σ_j", List.of(new Charts.Series("σ_j", index(sv.length), sv)), false, true,
+                    svdNoiseFloor(sv, r.discretization().rows(), r.discretization().mlp().nParams()));
         }
         if (m.columns().contains("ntk_drift")) {
-            Charts.line(dir.resolve("ntk_drift.png"), "NTK drift ‖K(θ_t) − K(θ_0)‖_F / ‖K(θ_0)‖_F", "step", "drift",
-                    List.of(new Charts.Series("drift", steps, m.series("ntk_drift"))), false, true);
+            Charts.line(dir.resolve("ntk_drift.png"), "NTK drift ‖K(θ_t) − K(θ_0)‖_F / ‖K(θ_0)‖_F (" + what + ")", "step",
+                    "relative drift", List.of(new Charts.Series("drift", m.series("step"), m.series("ntk_drift"))), false, true);
         }
         List<Charts.Series> unknowns = new ArrayList<>();
         for (String c : m.columns()) {
-            if (c.startsWith(Trainer.UNKNOWN_COLUMN)) unknowns.add(new Charts.Series(c.substring(Trainer.UNKNOWN_COLUMN.length()), steps, m.series(c)));
+            if (c.startsWith(Trainer.UNKNOWN_COLUMN)) unknowns.add(new Charts.Series(c.substring(Trainer.UNKNOWN_COLUMN.length()), m.series("step"), m.series(c)));
         }
         if (!unknowns.isEmpty()) {
-            Charts.line(dir.resolve("unknowns.png"), "unknown coefficients during training", "step", "value", unknowns, false, false);
+            Charts.line(dir.resolve("unknowns.png"), "Unknown coefficients during training (" + what + ")", "step", "coefficient value", unknowns, false, false);
         }
         solution(dir, r.discretization(), r.theta());
+    }
+
+    /** 1, 2, …, n */
+    static double[] index(int n) {
+        double[] idx = new double[n];
+        for (int i = 0; i < n; i++) idx[i] = i + 1;
+        return idx;
+    }
+
+    /** Rounding level of singular values of an m × n matrix: max(m, n)·ε·σ_max. */
+    public static double svdNoiseFloor(double[] sv, int rows, int cols) {
+        double max = 0;
+        for (double v : sv) if (Double.isFinite(v)) max = Math.max(max, v);
+        return max > 0 ? Math.max(rows, cols) * Math.ulp(1.0) * max : Double.NaN;
     }
 
     /**
@@ -55,6 +69,7 @@ public final class RunReport {
     public static void solution(Path dir, Discretization disc, double[] theta) {
         TestSet ts = disc.testSet();
         Domain d = disc.problem().domain();
+        String name = disc.problem().name();
         if (ts == null) {
             ts = grid(d);
             if (ts == null) return;
@@ -63,25 +78,23 @@ public final class RunReport {
         writeCsv(dir.resolve("solution.csv"), d, ts, pred, disc.testSet() != null);
         if (ts.shape() == null) return;
         if (disc.testSet() == null) {
-            predictionOnly(dir, d, ts, pred);
+            predictionOnly(dir, d, ts, pred, name);
             return;
         }
         double[] err = new double[pred.length];
         for (int i = 0; i < pred.length; i++) err[i] = pred[i] - ts.values()[i];
         if (ts.shape().length == 1) {
             double[] x = ts.points();
-            Charts.line(dir.resolve("solution.png"), "prediction and reference", d.coords()[0], "u",
+            Charts.line(dir.resolve("solution.png"), "Prediction and reference solution u (" + name + ")", d.coords()[0], "u",
                     List.of(new Charts.Series("prediction", x, pred), new Charts.Series("reference", x, ts.values())), false, false);
             double[] abs = new double[err.length];
             for (int i = 0; i < err.length; i++) abs[i] = Math.abs(err[i]);
-            Charts.line(dir.resolve("error.png"), "pointwise |error|", d.coords()[0], "|u − u*|",
+            Charts.line(dir.resolve("error.png"), "Pointwise error |u − u*| (" + name + ")", d.coords()[0], "|u − u*|",
                     List.of(new Charts.Series("|error|", x, abs)), false, true);
         } else if (ts.shape().length == 2) {
-            int ny = ts.shape()[0], nx = ts.shape()[1];
-            Heatmaps.panels(dir.resolve("solution.png"), "prediction, reference and error on the test grid", ny, nx,
-                    d.coords()[0], new double[] {d.lo()[0], d.hi()[0]}, d.coords()[1], new double[] {d.lo()[1], d.hi()[1]},
-                    new Heatmaps.Field("prediction", pred, false), new Heatmaps.Field("reference", ts.values(), false),
-                    new Heatmaps.Field("|error| (log10)", err, true));
+            Heatmaps.panels(dir.resolve("solution.png"), "Prediction, reference and error on the test grid (" + name + ")", grid(d, ts),
+                    new Heatmaps.Field("prediction u", pred, false), new Heatmaps.Field("reference u*", ts.values(), false),
+                    new Heatmaps.Field("|u − u*| (log scale)", err, true));
         }
     }
 
@@ -101,16 +114,20 @@ public final class RunReport {
         return new TestSet(x, v, shape);
     }
 
-    private static void predictionOnly(Path dir, Domain d, TestSet ts, double[] pred) {
+    private static void predictionOnly(Path dir, Domain d, TestSet ts, double[] pred, String name) {
         if (ts.shape().length == 1) {
-            Charts.line(dir.resolve("solution.png"), "prediction (no reference solution)", d.coords()[0], "u",
+            Charts.line(dir.resolve("solution.png"), "Prediction u (" + name + ", no reference solution)", d.coords()[0], "u",
                     List.of(new Charts.Series("prediction", ts.points(), pred)), false, false);
         } else {
-            int ny = ts.shape()[0], nx = ts.shape()[1];
-            Heatmaps.panels(dir.resolve("solution.png"), "prediction on a grid (no reference solution)", ny, nx,
-                    d.coords()[0], new double[] {d.lo()[0], d.hi()[0]}, d.coords()[1], new double[] {d.lo()[1], d.hi()[1]},
-                    new Heatmaps.Field("prediction", pred, false));
+            Heatmaps.panels(dir.resolve("solution.png"), "Prediction u on a grid (" + name + ", no reference solution)",
+                    grid(d, ts), new Heatmaps.Field("prediction u", pred, false));
         }
+    }
+
+    /** The heatmap grid of a 2D tensor test set (rows = first coordinate, drawn horizontally). */
+    private static Heatmaps.Grid grid(Domain d, TestSet ts) {
+        return new Heatmaps.Grid(d.coords()[0], new double[] {d.lo()[0], d.hi()[0]}, ts.shape()[0],
+                d.coords()[1], new double[] {d.lo()[1], d.hi()[1]}, ts.shape()[1]);
     }
 
     private static void writeCsv(Path file, Domain d, TestSet ts, double[] pred, boolean reference) {

@@ -73,16 +73,21 @@ public final class SweepSummary {
                             boolean logX, boolean logY, boolean relativeStd) {
         List<String> keys = curveKey == null ? List.of(x) : List.of(curveKey, x);
         Map<List<String>, Stat> g = group(rows, keys, metric);
-        Map<String, TreeMap<Double, Double>> curves = new LinkedHashMap<>();
+        Map<String, TreeMap<Double, double[]>> curves = new LinkedHashMap<>(); // x → {value, lower, upper}
         for (Map.Entry<List<String>, Stat> e : g.entrySet()) {
             String curve = curveKey == null ? metric : curveKey + " = " + e.getKey().get(0);
             double xv = Double.parseDouble(e.getKey().get(keys.size() - 1));
-            curves.computeIfAbsent(curve, k -> new TreeMap<>()).put(xv, relativeStd ? e.getValue().relativeStd() : e.getValue().mean());
+            Stat st = e.getValue();
+            double[] v = relativeStd ? new double[] {st.relativeStd(), Double.NaN, Double.NaN}
+                    : new double[] {st.mean(), st.mean() - st.std(), st.mean() + st.std()}; // band: mean ± std over seeds
+            curves.computeIfAbsent(curve, k -> new TreeMap<>()).put(xv, v);
         }
         List<Charts.Series> series = new ArrayList<>();
-        curves.forEach((name, pts) -> series.add(new Charts.Series(name,
+        curves.forEach((name, pts) -> series.add(new Charts.Series(name + (relativeStd ? "" : " (mean ± std)"),
                 pts.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                pts.values().stream().mapToDouble(Double::doubleValue).toArray())));
+                pts.values().stream().mapToDouble(v -> v[0]).toArray(),
+                pts.values().stream().mapToDouble(v -> v[1]).toArray(),
+                pts.values().stream().mapToDouble(v -> v[2]).toArray())));
         Charts.line(file, (relativeStd ? "relative std over seeds of " : "") + metric + " vs " + x, x,
                 relativeStd ? "std/mean of " + metric : metric, series, logX, logY);
     }
