@@ -28,8 +28,8 @@ final class NtkCommand implements Callable<Integer> {
     @Option(names = "--width") Integer width;
     @Option(names = "--depth") Integer depth;
     @Option(names = "--s", description = "Output scaling exponent.") Double s;
-    @Option(names = "--parameterization", description = "standard | ntk") String parameterization;
-    @Option(names = "--output-bias", description = "Output bias: unscaled (default) | scaled (by N^-s) | none.") String outputBias;
+    @Option(names = "--parameterization", completionCandidates = Candidates.Parameterizations.class, description = "One of: ${COMPLETION-CANDIDATES}.") String parameterization;
+    @Option(names = "--output-bias", completionCandidates = Candidates.OutputBiases.class, description = "Output bias, one of: ${COMPLETION-CANDIDATES} (default unscaled; scaled = by N^-s).") String outputBias;
     @Option(names = "--seed") Long seed;
     @Option(names = "--points", description = "Interior (PDE) points.") Integer points;
     @Option(names = "--block", defaultValue = "512", description = "Points per kernel block (memory bound). Default: ${DEFAULT-VALUE}.") int block;

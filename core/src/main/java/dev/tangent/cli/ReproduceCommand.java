@@ -128,7 +128,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps (horizon T = η·steps). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--measure-every", defaultValue = "10", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
         @Option(names = "--points", defaultValue = "32", description = "Points per loss group. Default: ${DEFAULT-VALUE}.") int points;
-        @Option(names = "--output-bias", defaultValue = "none", description = "none | scaled | unscaled. Default: ${DEFAULT-VALUE}.") String outputBias;
+        @Option(names = "--output-bias", defaultValue = "none", completionCandidates = Candidates.OutputBiases.class, description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.") String outputBias;
         @Option(names = "--fit-from", defaultValue = "100", description = "Smallest width in the fits. Default: ${DEFAULT-VALUE}.") int fitFrom;
         @Option(names = "--workers", defaultValue = "1", description = "Parallel points. Default: ${DEFAULT-VALUE}.") int workers;
         @Option(names = "--out", description = "Output directory. Default: reproduce/ntk-width-<problem>.") Path out;
