@@ -106,8 +106,9 @@ public final class Charts {
             if (xy.getItemCount() > 0) shown++;
         }
         // a log axis over less than a decade would show no decade tick at all: such data gets a linear axis
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX && decades(data, true) >= 1),
-                axis(yLabel, logY && decades(data, false) >= 1), r);
+        // (a constant series keeps its log axis: the linear one would repeat one label down the axis)
+        XYPlot plot = new XYPlot(data, axis(xLabel, logX && !underADecade(decades(data, true))),
+                axis(yLabel, logY && !underADecade(decades(data, false))), r);
         style(plot);
         if (floor) {
             ValueMarker m = new ValueMarker(noiseFloor, new Color(0x555555), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
@@ -137,6 +138,10 @@ public final class Charts {
             }
         }
         return hi > 0 ? Math.log10(hi / lo) : Double.POSITIVE_INFINITY;
+    }
+
+    private static boolean underADecade(double decades) {
+        return decades > 1e-9 && decades < 1;
     }
 
     private static double bound(double[] b, int k, double y) {
