@@ -107,6 +107,7 @@ public final class HtmlReport {
         h.append("<section id=\"solution").append(id).append("\"><h2>Solution</h2>\n");
         image(h, r.dir().resolve("solution.png"), "solution plot", "no solution.png in the run directory (run without --no-plots)");
         image(h, r.dir().resolve("error.png"), "pointwise error", null);
+        image(h, r.dir().resolve("unknowns.png"), "unknown coefficients during training", null);
         if (r.summary().get("max_abs") != null) reading(h, "The largest pointwise error on the test grid is " + Ticks.sci(num(r.summary().get("max_abs"))) + ".");
         h.append("</section>\n");
 

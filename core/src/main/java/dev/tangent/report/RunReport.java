@@ -13,7 +13,6 @@ import java.util.List;
 public final class RunReport {
     private RunReport() {}
 
-
     public static void plots(Path dir, Trainer.Result r) {
         MetricsTable m = r.metrics();
         String what = r.discretization().problem().name() + ", " + r.discretization().mlp().spec().shape();

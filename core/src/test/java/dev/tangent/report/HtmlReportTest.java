@@ -45,9 +45,19 @@ class HtmlReportTest {
         return dir;
     }
 
+    @TempDir
+    static Path shared;
+    private static Path lmRun;
+
+    /** The lm run, trained once for both tests. */
+    static synchronized Path lmRun() {
+        if (lmRun == null) lmRun = run(shared.resolve("lm"), "lm");
+        return lmRun;
+    }
+
     @Test
     void runReportHasEverySectionWithAReadingAndNothingExternal(@TempDir Path tmp) throws Exception {
-        Path dir = run(tmp.resolve("lm"), "lm");
+        Path dir = lmRun();
         String html = Files.readString(HtmlReport.writeRun(dir), StandardCharsets.UTF_8);
         for (String s : HtmlReport.SECTIONS) assertTrue(html.contains("<section id=\"" + s + "\">"), s);
         assertTrue(html.contains("The kept rank "), "rank reading");
@@ -61,7 +71,7 @@ class HtmlReportTest {
 
     @Test
     void comparisonReportOverlaysRuns(@TempDir Path tmp) throws Exception {
-        Path a = run(tmp.resolve("a"), "lm"), b = run(tmp.resolve("b"), "anagram");
+        Path a = lmRun(), b = run(tmp.resolve("b"), "anagram");
         String html = Files.readString(HtmlReport.writeComparison(List.of(a, b), tmp.resolve("cmp.html")), StandardCharsets.UTF_8);
         assertTrue(html.contains("<section id=\"comparison\">"));
         assertTrue(html.contains("Lowest final absolute RMS error: "));
