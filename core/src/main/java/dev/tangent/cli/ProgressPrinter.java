@@ -103,13 +103,16 @@ final class ProgressPrinter implements Trainer.Listener {
             sb.append(sep).append(f);
         }
         int room = max - sb.length() - 4; // "  [" + "]"
-        if (Double.isFinite(fraction) && room >= 5) {
-            int n = Math.min(room, 20);
+        if (Double.isFinite(fraction) && room >= BAR) {
+            int n = BAR; // one width on every line, so successive lines do not jump
             int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * n);
             sb.append("  [").append("#".repeat(filled)).append(" ".repeat(n - filled)).append(']');
         }
         return sb.toString();
     }
+
+    /** Characters inside the progress bar's brackets. */
+    private static final int BAR = 12;
 
     private static String sci(double v) {
         return String.format(Locale.ROOT, "%.2e", v);
