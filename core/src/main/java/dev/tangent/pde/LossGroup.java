@@ -35,6 +35,20 @@ public interface LossGroup {
     void resample(long seed);
 
     /**
+     * Draws new points where the residual at θ is large: {@code candidatesPerPoint}·S candidates from the group's
+     * sampler, S of them kept by the rule (residual-based adaptive distribution). Groups without a sampler of their
+     * own fall back to {@link #resample}.
+     */
+    default void resampleByResidual(double[] theta, dev.tangent.sampling.ResidualSampling rule, int candidatesPerPoint, long seed) {
+        resample(seed);
+    }
+
+    /** Replaces the group's points (point-major, same dimension), e.g. adaptive points restored from a checkpoint. */
+    default void usePoints(double[] points) {
+        throw new UnsupportedOperationException("loss group " + name() + " has no replaceable points");
+    }
+
+    /**
      * Writes r_g into r[rowOffset…] and accumulates grad += scale·Σ_i r_i ∇θ r_i. The default forms J_g; point
      * groups override it with a single reverse pass.
      */

@@ -3,6 +3,7 @@ package dev.tangent.pde;
 import dev.tangent.nn.JetEngine;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.PointResidual;
+import dev.tangent.sampling.ResidualSampling;
 import dev.tangent.sampling.SamplerKind;
 
 /**
@@ -159,5 +160,27 @@ final class PointGroup implements LossGroup {
         int[] pick = java.util.Arrays.copyOf(all, requested);
         java.util.Arrays.sort(pick);
         return pick;
+    }
+
+    @Override
+    public void usePoints(double[] pts) {
+        int d = residual.inputDim();
+        if (pts.length % d != 0) throw new IllegalArgumentException(name + ": " + pts.length + " coordinates is not a whole number of " + d + "-D points");
+        setPoints(pts.clone());
+    }
+
+    @Override
+    public void resampleByResidual(double[] theta, ResidualSampling rule, int candidatesPerPoint, long seed) {
+        if (region == null) return;
+        int d = residual.inputDim();
+        double[] candidates = region.sample(domain, sampler, Math.multiplyExact(requested, candidatesPerPoint), seed);
+        int m = candidates.length / d;
+        double[] r = new double[m];
+        unknowns.bind(theta);
+        engine.residualJacobian(theta, m, candidates, residual, r, null, 0, 1.0);
+        int[] keep = ResidualSampling.choose(rule.weights(r), Math.min(requested, m), seed ^ 0x9E3779B97F4A7C15L);
+        double[] pts = new double[keep.length * d];
+        for (int k = 0; k < keep.length; k++) System.arraycopy(candidates, keep[k] * d, pts, k * d, d);
+        setPoints(pts);
     }
 }

@@ -77,7 +77,8 @@ final class ConfigSchema {
                     "output_bias", new Choice(OutputBias::parse)),
             "points", new Free(POINTS),
             "sampler", section("interior", new Choice(SamplerKind::parse), "conditions", new Choice(SamplerKind::parse),
-                    "resample_every", integer(0, INT)),
+                    "resample_every", integer(0, INT), "resample_by", new Choice(ConfigSchema::resampleBy), "residual_k", NUM,
+                    "residual_c", NUM, "candidates", integer(1, 1000)),
             "optimizer", section("name", TEXT, "preset", TEXT, "lr", NUM, "beta1", NUM, "beta2", NUM,
                     "decay_rate", NUM, "decay_steps", integer(1, INT), "history", integer(1, INT), "cutoff", NUM,
                     "cutoff_kind", new Choice(Cutoff::parseKind), "cutoff_start", NUM, "line_search_steps", integer(0, INT), "form", TEXT,
@@ -91,7 +92,14 @@ final class ConfigSchema {
             "ntk", section("every", integer(0, INT), "max_points", integer(1, INT), "steps", integer(0, INT),
                     "seeds", integer(1, INT), "drift_seeds", integer(1, INT), "lr", NUM, "measure_every", integer(1, INT)),
             "causal", section("epsilon", NUM, "bins", integer(2, 10000)),
+            "time_marching", section("windows", integer(2, 10000), "tolerance", NUM),
             "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));
+
+    /** How {@code sampler.resample_every} draws new points: afresh, or by the residual (RAD). */
+    static String resampleBy(String k) {
+        if (!k.equals("draw") && !k.equals("residual")) throw new IllegalArgumentException("unknown sampler.resample_by '" + k + "'; allowed: [draw, residual]");
+        return k;
+    }
 
     private static String weightsKind(String k) {
         if (!LossWeighting.KINDS.contains(k)) throw new IllegalArgumentException("unknown weights kind '" + k + "'; allowed: " + LossWeighting.KINDS);

@@ -9,6 +9,7 @@ import dev.tangent.pde.Discretization;
 import dev.tangent.pde.ErrorMetrics;
 import dev.tangent.pde.LossGroup;
 import dev.tangent.pde.Problem;
+import dev.tangent.sampling.ResidualSampling;
 import dev.tangent.sampling.SamplerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +85,17 @@ public final class Trainer {
         Limits.CELLS.check(Limits.product(disc.rows(), mlp.nParams()), disc.rows() + " residual rows × " + mlp.nParams() + " parameters");
         WeightedProblem wp = new WeightedProblem(disc);
         for (int g = 0; g < disc.groups().size(); g++) wp.weights()[g] = problem.weights().getOrDefault(disc.groups().get(g).name(), 1.0);
+        if (config.has("causal") && config.has("time_marching")) {
+            throw new IllegalArgumentException("causal and time_marching are two forms of the same weighting; choose one");
+        }
         if (config.has("causal")) {
             wp.causal(new CausalWeights(config.number("causal.epsilon", 1.0), (int) config.integer("causal.bins", 32)));
         }
+        if (config.has("time_marching")) {
+            wp.causal(CausalWeights.marching((int) config.integer("time_marching.windows", 10), config.number("time_marching.tolerance", 1e-6)));
+        }
         Optimizer opt = Optimizers.create(config);
+        ResidualSampling rad = residualRule(config);
         TrainSettings ts = TrainSettings.from(config, problem.defaults().seconds());
         LossWeighting weighting = LossWeighting.from(config, wp);
         NtkMonitor ntk = NtkMonitor.from(config, disc);
@@ -113,7 +121,11 @@ public final class Trainer {
             step = cp.step();
             trainNanos = cp.trainNanos();
             ntk.restore(cp.extra(), theta);
-            if (ts.resampleEvery() > 0 && step >= ts.resampleEvery()) resampleAll(wp, seed, step / ts.resampleEvery());
+            if (ts.resampleEvery() > 0 && step >= ts.resampleEvery()) resampleAll(wp, seed, step / ts.resampleEvery(), theta, null, 0);
+            if (cp.extra().containsKey(ADAPTIVE_POINTS)) {
+                disc.groups().get(0).usePoints(cp.extra().get(ADAPTIVE_POINTS));
+                if (wp.causal() != null) wp.causal(wp.causal()); // bin the restored PDE rows again
+            }
             Path m = runDir.resolve("metrics.csv");
             if (Files.exists(m)) {
                 MetricsTable old = MetricsTable.read(m);
@@ -132,7 +144,7 @@ public final class Trainer {
             metrics.write(runDir.resolve("metrics.csv")); // before the step-0 checkpoint, as every later one
         }
         AtomicFiles.write(runDir.resolve("config.yaml"), config.toYaml());
-        Checkpoint good = snapshot(step, trainNanos, theta, wp, opt, weighting);
+        Checkpoint good = snapshot(step, trainNanos, theta, wp, opt, weighting, rad);
         if (!restart) withNtk(good, ntk).write(checkpointFile);
 
         String status = COMPLETED;
@@ -152,14 +164,14 @@ public final class Trainer {
             }
             long t0 = System.nanoTime();
             if (ts.resampleEvery() > 0 && step > 0 && step % ts.resampleEvery() == 0) {
-                resampleAll(wp, seed, step / ts.resampleEvery());
+                resampleAll(wp, seed, step / ts.resampleEvery(), theta, rad, (int) config.integer("sampler.candidates", 10));
                 opt.problemChanged();
             }
             if (weighting.update(theta, step)) opt.problemChanged();
             StepReport rep = step(opt, theta, wp);
             trainNanos += System.nanoTime() - t0;
             step++;
-            Checkpoint now = Double.isFinite(rep.loss()) ? snapshot(step, trainNanos, theta, wp, opt, weighting) : null;
+            Checkpoint now = Double.isFinite(rep.loss()) ? snapshot(step, trainNanos, theta, wp, opt, weighting, rad) : null;
             if (now == null || !now.finite()) {
                 // the step's parameters, weights or optimizer state are not finite: go back to the last good state
                 restore(good, theta, wp, opt, weighting, checkpointFile);
@@ -205,7 +217,7 @@ public final class Trainer {
         }
         if (listener != null) listener.logged(new Progress(step, ts.steps(), trainNanos / 1e9, ts.seconds(), finalLoss, errors, last, true));
         metrics.write(runDir.resolve("metrics.csv"));
-        withNtk(status.equals(DIVERGED) ? good : snapshot(step, trainNanos, theta, wp, opt, weighting), ntk).write(checkpointFile);
+        withNtk(status.equals(DIVERGED) ? good : snapshot(step, trainNanos, theta, wp, opt, weighting, rad), ntk).write(checkpointFile);
         double reported = metrics.rows().get(metrics.rows().size() - 1)[metrics.column("loss")]; // = metrics.csv's last row
         if (status.equals(COMPLETED) && step < ts.steps()) status = TIME_BUDGET;
         if (message.isEmpty()) message = switch (status) {
@@ -213,6 +225,9 @@ public final class Trainer {
             case TARGET_REACHED -> "reached the target absolute RMS error " + ts.targetError();
             default -> "completed " + step + " steps";
         };
+        if (wp.causal() != null && wp.causal().marching() && wp.causal().minimum() < 1) {
+            message += "; time-marching had not yet opened every time window (raise time_marching.tolerance or the budget)";
+        }
         return new Result(status, message, step, trainNanos / 1e9, reported, errors, runDir, theta, lastSpectrum, metrics, disc,
                 weighting.seconds());
     }
@@ -231,9 +246,17 @@ public final class Trainer {
     }
 
     /** The state after a step, without the NTK monitor's reference kernel (constant; added when written). */
+    /** Checkpoint key of the PDE points chosen by the residual rule: they depend on θ, so a resume cannot redraw them. */
+    private static final String ADAPTIVE_POINTS = "points.pde";
+
     private static Checkpoint snapshot(long step, long nanos, double[] theta, WeightedProblem wp, Optimizer opt,
-                                       LossWeighting weighting) {
-        return new Checkpoint(step, nanos, theta.clone(), wp.weights().clone(), opt.state(), weighting.state());
+                                       LossWeighting weighting, ResidualSampling rad) {
+        Map<String, double[]> extra = weighting.state();
+        if (rad != null) {
+            extra = new LinkedHashMap<>(extra);
+            extra.put(ADAPTIVE_POINTS, wp.discretization().groups().get(0).points().clone());
+        }
+        return new Checkpoint(step, nanos, theta.clone(), wp.weights().clone(), opt.state(), extra);
     }
 
     private static Checkpoint withNtk(Checkpoint cp, NtkMonitor ntk) {
@@ -260,10 +283,26 @@ public final class Trainer {
         }
     }
 
-    private static void resampleAll(WeightedProblem wp, long seed, long round) {
+    /** New points for every group; with a residual rule the PDE group keeps candidates where |r| is large. */
+    private static void resampleAll(WeightedProblem wp, long seed, long round, double[] theta, ResidualSampling rad, int candidates) {
         int g = 0;
-        for (LossGroup grp : wp.discretization().groups()) grp.resample(seed + 7777L * round + 1000003L * g++);
+        for (LossGroup grp : wp.discretization().groups()) {
+            long s = seed + 7777L * round + 1000003L * g;
+            if (g++ == 0 && rad != null) grp.resampleByResidual(theta, rad, candidates, s);
+            else grp.resample(s);
+        }
         if (wp.causal() != null) wp.causal(wp.causal()); // the PDE rows moved: bin them again
+    }
+
+    private static ResidualSampling residualRule(Config c) {
+        boolean byResidual = c.string("sampler.resample_by", "draw").equals("residual");
+        for (String k : new String[] {"sampler.residual_k", "sampler.residual_c", "sampler.candidates"}) {
+            if (c.has(k) && !byResidual) throw new IllegalArgumentException(k + " applies only with sampler.resample_by: residual");
+        }
+        if (byResidual && c.integer("sampler.resample_every", 0) == 0) {
+            throw new IllegalArgumentException("sampler.resample_by: residual needs sampler.resample_every > 0 (how often to redraw)");
+        }
+        return byResidual ? new ResidualSampling(c.number("sampler.residual_k", 1), c.number("sampler.residual_c", 1)) : null;
     }
 
     private static double[] row(long step, long nanos, StepReport rep, ErrorMetrics e, WeightedProblem wp, double[] ntkValues,

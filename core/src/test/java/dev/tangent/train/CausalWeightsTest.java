@@ -1,5 +1,6 @@
 package dev.tangent.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,31 @@ class CausalWeightsTest {
         for (int i = 0; i < t.length; i++) assertEquals(expected[i], c.weight(i), 1e-15, "row " + i);
         c.update(new double[6], 0);
         assertEquals(1.0, c.minimum(), "a fitted solution weighs every time equally");
+    }
+
+    /** Time-marching: a window opens only once every earlier one is below the tolerance, and closes if they degrade. */
+    @Test
+    void marchingOpensWindowsInOrder() {
+        CausalWeights c = CausalWeights.marching(4, 0.5);
+        double[] t = {0.1, 0.2, 0.3, 0.6, 0.8, 0.95}; // windows 0, 0, 1, 2, 3, 3
+        c.bind(t, 0, 1);
+        c.update(new double[] {1, 3, 0, 0, 0, 0}, 0); // window 0 unfitted: only it counts
+        assertArrayEquals(new double[] {1, 1, 0, 0, 0, 0}, weights(c, 6), 0.0);
+        c.update(new double[] {0.1, 0.1, 0.2, 3, 0, 0}, 0); // 0 and 1 fitted, 2 not: 0..2 count
+        assertArrayEquals(new double[] {1, 1, 1, 1, 0, 0}, weights(c, 6), 0.0);
+        assertTrue(c.minimum() == 0);
+        c.update(new double[] {0.1, 0.1, 0.2, 0.3, 9, 9}, 0); // the last window always counts once the others fit
+        assertEquals(1.0, c.minimum());
+        c.update(new double[] {2, 0, 0, 0, 0, 0}, 0); // window 0 degraded: back to it alone
+        assertArrayEquals(new double[] {1, 1, 0, 0, 0, 0}, weights(c, 6), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> CausalWeights.marching(1, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> CausalWeights.marching(4, 0));
+    }
+
+    private static double[] weights(CausalWeights c, int n) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = c.weight(i);
+        return w;
     }
 
     /** WeightedProblem scales PDE rows by sqrt(λ/S·w_i), and trial (loss-only) passes reuse the frozen weights. */
