@@ -130,6 +130,25 @@ class KillResumeTest {
                 Checkpoint.read(dir.resolve("checkpoint")).step(), "config.yaml says what ran");
     }
 
+    /** Ctrl-C: the same clean stop as SIGTERM, with exit code 130, and the resumed run equals an uninterrupted one. */
+    @Test
+    void sigintStopsCleanlyWithExitCode130() throws Exception {
+        Path reference = reference("adam");
+        Path base = tmp.resolve("int");
+        Process p = Subprocess.start(tmp.resolve("int.log"), "train", tmp.resolve("adam.yaml").toString(), "--out", base.toString(),
+                "--quiet", "--no-plots");
+        Subprocess.await(() -> !p.isAlive() || Subprocess.runDir(base) != null && checkpointStep(Subprocess.runDir(base)) > 0,
+                "a periodic checkpoint");
+        assertTrue(p.isAlive(), "the run is still going: " + Files.readString(tmp.resolve("int.log")));
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        assertEquals(128 + 2, p.waitFor(), Files.readString(tmp.resolve("int.log")));
+        Path dir = Subprocess.runDir(base);
+        assertEquals("interrupted", RunSummary.read(dir.resolve("summary.json")).get("status"));
+        Subprocess.Result resumed = Subprocess.inProcess("train", "--resume", dir.toString(), "--quiet", "--no-plots");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertSameRun(reference, dir, "SIGINT then resume");
+    }
+
     private static long checkpointStep(Path dir) {
         try {
             return Files.exists(dir.resolve("checkpoint")) ? Checkpoint.read(dir.resolve("checkpoint")).step() : -1;
