@@ -67,7 +67,7 @@ final class ForwardJets {
         double[] z = ws.pre[l];
         double[] s = ws.sigma[l];
         double[] a = ws.act[l + 1];
-        Activation f = mlp.spec().activation();
+        Activation f = mlp.activation(l);
         int top = plan.maxOrder() + 1;
         for (int i = p0; i < p1; i++) {
             int zOff = i * comps * n;

@@ -21,6 +21,7 @@ public final class Mlp {
     private final double[] biasScale;
     private final int nParams;
     private final int networkParams;
+    private final FourierFeatures fourier;
 
     public Mlp(MlpSpec spec) {
         this(spec, 0);
@@ -28,9 +29,23 @@ public final class Mlp {
 
     /** With {@code extra} trailing entries of θ after the network's parameters. */
     public Mlp(MlpSpec spec, int extra) {
+        this(spec, extra, null);
+    }
+
+    /** With a Fourier-feature first layer (null: none) before the spec's hidden layers. */
+    public Mlp(MlpSpec spec, int extra, FourierFeatures fourier) {
         if (extra < 0) throw new IllegalArgumentException("extra parameters must be >= 0, got " + extra);
         this.spec = spec;
-        this.widths = spec.widths();
+        this.fourier = fourier;
+        int[] w = spec.widths();
+        if (fourier != null) {
+            int[] v = new int[w.length + 1];
+            v[0] = w[0];
+            v[1] = fourier.features();
+            System.arraycopy(w, 1, v, 2, w.length - 1);
+            w = v;
+        }
+        this.widths = w;
         int layers = widths.length - 1;
         weightOffset = new int[layers];
         biasOffset = new int[layers];
@@ -51,7 +66,8 @@ public final class Mlp {
                 layerScale[l] = Math.pow(widths[l], -spec.outputScaling());
                 biasScale[l] = spec.outputBias().factor(layerScale[l]);
             } else {
-                layerScale[l] = spec.parameterization() == Parameterization.NTK ? 1 / Math.sqrt(widths[l]) : 1.0;
+                boolean ntk = spec.parameterization() == Parameterization.NTK && !(fourier != null && l == 0);
+                layerScale[l] = ntk ? 1 / Math.sqrt(widths[l]) : 1.0;
                 biasScale[l] = 1.0;
             }
         }
@@ -61,6 +77,23 @@ public final class Mlp {
 
     public MlpSpec spec() {
         return spec;
+    }
+
+    /** The Fourier-feature first layer, or null. */
+    public FourierFeatures fourier() {
+        return fourier;
+    }
+
+    /** Activation of hidden layer l (sin on a Fourier-feature layer). */
+    public Activation activation(int l) {
+        return fourier != null && l == 0 ? Activation.SIN : spec.activation();
+    }
+
+    /** Layer widths including input and output, e.g. [2, 32, 1]. */
+    public String shape() {
+        StringBuilder sb = new StringBuilder();
+        for (int v : widths) sb.append(sb.length() == 0 ? "" : "-").append(v);
+        return fourier == null ? sb.toString() : sb + " (Fourier features " + fourier.features() + ", scale " + fourier.scale() + ")";
     }
 
     public int nParams() {
@@ -116,6 +149,11 @@ public final class Mlp {
             boolean output = l == layers() - 1;
             double std = output || spec.parameterization() == Parameterization.NTK ? 1.0 : 1 / Math.sqrt(fanIn(l));
             int nw = fanIn(l) * fanOut(l);
+            if (fourier != null && l == 0) {
+                for (int i = 0; i < nw; i++) theta[weightOffset[l] + i] = 2 * Math.PI * fourier.scale() * rng.nextGaussian();
+                for (int i = 0; i < fanOut(l); i++) theta[biasOffset[l] + i] = 2 * Math.PI * rng.nextDouble();
+                continue;
+            }
             for (int i = 0; i < nw; i++) theta[weightOffset[l] + i] = std * rng.nextGaussian();
             for (int i = 0; i < fanOut(l); i++) theta[biasOffset[l] + i] = output ? 0.0 : std * rng.nextGaussian();
         }

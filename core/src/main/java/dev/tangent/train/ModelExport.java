@@ -36,7 +36,7 @@ public final class ModelExport {
         for (int k = 0; k < model.domain().dim(); k++) domain.put(model.coordinates()[k], List.of(model.domain().lo()[k], model.domain().hi()[k]));
         m.put("domain", domain);
         m.put("activation", mlp.spec().activation().label());
-        m.put("shape", mlp.spec().shape());
+        m.put("shape", mlp.shape());
         m.put("output_scaling_s", mlp.spec().outputScaling());
         m.put("parameterization", mlp.spec().parameterization().label());
         m.put("step", model.step());
@@ -55,7 +55,7 @@ public final class ModelExport {
                 layer.put("weight_shape", List.of(nOut, nIn));
                 layer.put("weight_scale", mlp.layerScale(l));
                 layer.put("bias_scale", mlp.biasScale(l));
-                layer.put("activation", l < mlp.layers() - 1 ? mlp.spec().activation().label() : "identity");
+                layer.put("activation", l < mlp.layers() - 1 ? mlp.activation(l).label() : "identity");
                 layer.put("weight", w);
                 layer.put("bias", b);
                 layers.add(layer);

@@ -14,7 +14,11 @@ public final class NetFactory {
 
     /** The network with θ's trailing entries for the problem's unknown coefficients. */
     public static dev.tangent.nn.Mlp network(Config c, Problem p) {
-        return new dev.tangent.nn.Mlp(build(c, p), p.unknowns().size());
+        dev.tangent.nn.FourierFeatures f = null;
+        if (c.has("net.fourier")) {
+            f = new dev.tangent.nn.FourierFeatures(c.integer("net.fourier.features", 64, 1, Integer.MAX_VALUE), c.number("net.fourier.scale", 1.0));
+        }
+        return new dev.tangent.nn.Mlp(build(c, p), p.unknowns().size(), f);
     }
 
     public static MlpSpec build(Config c, Problem p) {

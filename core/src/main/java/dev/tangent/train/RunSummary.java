@@ -61,7 +61,8 @@ public final class RunSummary {
         m.put("name", config.string("name", "run"));
         m.put("problem", r.discretization().problem().name());
         m.put("optimizer", config.string("optimizer.name", Optimizers.DEFAULT));
-        m.put("net", r.discretization().mlp().spec().toString());
+        dev.tangent.nn.Mlp mlp = r.discretization().mlp();
+        m.put("net", mlp.spec().toString() + (mlp.fourier() == null ? "" : " fourier features=" + mlp.fourier().features() + " scale=" + mlp.fourier().scale()));
         m.put("parameters", r.discretization().mlp().nParams());
         m.put("rows", r.discretization().rows());
         m.put("status", r.status());
