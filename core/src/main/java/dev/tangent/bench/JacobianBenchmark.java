@@ -43,7 +43,7 @@ public final class JacobianBenchmark {
 
     public static Result run(Case c, int repeats) {
         Mlp mlp = new Mlp(c.net());
-        JetEngine engine = new JetEngine(mlp, c.residual().derivatives());
+        JetEngine engine = new JetEngine(mlp, c.residual().derivatives(), c.residual().fields());
         // three parameter vectors in turn: the engine reuses a forward pass only for the last two (θ, points)
         double[][] thetas = {mlp.initialize(1), mlp.initialize(2), mlp.initialize(3)};
         int d = c.net().inputDim();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                 ReproduceCommand.AnagramLaplace2d.class, ReproduceCommand.AnagramHeat1d.class, ReproduceCommand.AnagramPoisson5d.class,
                 ReproduceCommand.AnagramAllenCahn.class, ReproduceCommand.AnagramBurgers.class,
                 ReproduceCommand.WidthSineGordon.class, ReproduceCommand.WidthKdv.class,
-                ReproduceCommand.WeightsWave.class, ReproduceCommand.WeightsPoisson.class, InverseHeatCommand.class})
+                ReproduceCommand.WeightsWave.class, ReproduceCommand.WeightsPoisson.class, InverseHeatCommand.class,
+                ReproduceKovasznay.class})
 final class ReproduceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

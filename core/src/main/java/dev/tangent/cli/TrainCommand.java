@@ -127,7 +127,15 @@ final class TrainCommand implements Callable<Integer> {
                 r.discretization().problem().name(), r.discretization().mlp().spec().shape(), r.discretization().mlp().nParams(),
                 r.discretization().rows());
         System.out.printf("  %d steps in %.2f s of training, loss %.3e%n", r.steps(), r.seconds(), r.loss());
-        if (e != null) System.out.printf("  error on the test grid: relative L2 %.3e, absolute RMS %.3e%n", e.relativeL2(), e.absoluteRms());
+        if (e != null) System.out.printf("  error on the test grid: relative L2 %.3e, absolute RMS %.3e%s%n", e.relativeL2(), e.absoluteRms(),
+                e.fields().isEmpty() ? "" : " (worst field)");
+        java.util.List<String> names = r.discretization().problem().fields();
+        for (int f = 0; e != null && f < e.fields().size(); f++) {
+            if (e.fields().get(f) != null) {
+                System.out.printf("    %s: relative L2 %.3e, absolute RMS %.3e%n", names.get(f), e.fields().get(f).relativeL2(),
+                        e.fields().get(f).absoluteRms());
+            }
+        }
         System.out.println("  " + r.message());
         System.out.println("  run directory: " + dir);
     }

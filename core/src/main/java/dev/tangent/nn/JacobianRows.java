@@ -19,22 +19,21 @@ final class JacobianRows {
     }
 
     /** Rows of points [p0, p1) for layer l, multiplied by rowScale (bit-identical to scaling J afterwards). */
-    void write(int l, int p0, int p1, double[] jac, int jacRow, double rowScale, BlockScratch s) {
+    void write(int l, int p0, int p1, double[] jac, int jacRow, int ldj, int col0, double rowScale, BlockScratch s) {
         int nIn = mlp.fanIn(l);
         int nOut = mlp.fanOut(l);
         int comps = ws.comps;
-        int nParams = mlp.nParams();
         int wOff = mlp.weightOffset(l);
         int bOff = mlp.biasOffset(l);
         double cb = mlp.biasScale(l); // ∂r_i/∂b = c_b·G_i[:, 0]
         double scale = mlp.layerScale(l);
         double[] a = ws.act[l];
         double[] g = ws.adj[l];
-        if (nOut == 1 && writeScalarOutputs(l, p0, p1, jac, jacRow, rowScale, s)) return;
+        if (nOut == 1 && writeScalarOutputs(l, p0, p1, jac, jacRow, ldj, col0, rowScale, s)) return;
         double[] alpha = s.alpha;
         int[] live = s.live;
         for (int i = p0; i < p1; i++) {
-            int row = (jacRow + i) * nParams;
+            int row = (jacRow + i) * ldj + col0;
             int gOff = i * comps * nOut;
             int aOff = i * comps * nIn;
             for (int c = 0; c < comps; c++) System.arraycopy(g, gOff + c * nOut, s.adjoint[c], 0, nOut);
@@ -69,10 +68,10 @@ final class JacobianRows {
      * q instead of r. Same terms in the same order as {@link #combine} when every A_i[q,c] is nonzero (hidden
      * activations); returns false, having written nothing, if some block has a zero, for the general path.
      */
-    private boolean writeScalarOutputs(int l, int p0, int p1, double[] jac, int jacRow, double rowScale, BlockScratch s) {
+    private boolean writeScalarOutputs(int l, int p0, int p1, double[] jac, int jacRow, int ldj, int col0, double rowScale,
+                                       BlockScratch s) {
         int nIn = mlp.fanIn(l);
         int comps = ws.comps;
-        int nParams = mlp.nParams();
         double scale = mlp.layerScale(l);
         double[] a = ws.act[l];
         double[] g = ws.adj[l];
@@ -85,7 +84,7 @@ final class JacobianRows {
             }
         }
         for (int i = p0; i < p1; i++) {
-            int row = (jacRow + i) * nParams;
+            int row = (jacRow + i) * ldj + col0;
             int aOff = i * comps * nIn;
             int gOff = i * comps;
             for (int c = 0; c < comps; c++) System.arraycopy(a, aOff + c * nIn, alpha[c], 0, nIn);

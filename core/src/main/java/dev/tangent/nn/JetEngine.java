@@ -14,6 +14,10 @@ import java.util.List;
  * Jacobian the next step needs). Layouts are in {@link JetWorkspace}; Jacobians are row-major S × P
  * ({@code jac[i·P + p]}), each point's gradient contiguous.
  *
+ * <p>Fields: derivative k of the list belongs to field {@code fields[k]} (all 0 for a scalar problem). A shared
+ * network reads field f off output row f; a network per field ({@link Mlp#parts()}) runs one engine per field that
+ * the residual reads ({@link SeparateNets}), its Jacobian rows written into that field's column block of J.
+ *
  * <p>Not thread-safe: workspaces are reused across calls and grown when more points arrive.
  */
 public final class JetEngine {
@@ -26,22 +30,54 @@ public final class JetEngine {
     private final PointBlocks blocks;
     private final NativeMatrix weights;
     private final PhaseTimes times = new PhaseTimes();
+    private final int[] fields;
+    private final SeparateNets separate;
 
     /** Stages timed on every call, for benchmarks (summed over worker threads). */
     public enum Phase { FORWARD_GEMM, FORWARD_JETS, BACKWARD_GEMM, BACKWARD_JETS, ASSEMBLY }
 
     public JetEngine(Mlp mlp, List<MultiIndex> derivatives) {
-        this(mlp, derivatives, Runtime.getRuntime().availableProcessors());
+        this(mlp, derivatives, new int[derivatives.size()]);
+    }
+
+    /** Derivative k of field fields[k] (0 ≤ fields[k] < F). */
+    public JetEngine(Mlp mlp, List<MultiIndex> derivatives, int[] fields) {
+        this(mlp, derivatives, fields, Runtime.getRuntime().availableProcessors());
     }
 
     /** With at most {@code workers} Java threads per batch (for tests: the results must not depend on it). */
     JetEngine(Mlp mlp, List<MultiIndex> derivatives, int workers) {
+        this(mlp, derivatives, new int[derivatives.size()], workers);
+    }
+
+    JetEngine(Mlp mlp, List<MultiIndex> derivatives, int[] fields, int workers) {
         this.mlp = mlp;
         this.plan = new JetPlan(mlp.spec().inputDim(), derivatives);
+        if (fields.length != derivatives.size()) {
+            throw new IllegalArgumentException(derivatives.size() + " derivatives but " + fields.length + " field indices");
+        }
+        for (int k = 0; k < fields.length; k++) {
+            if (fields[k] < 0 || fields[k] >= mlp.fields()) {
+                throw new IllegalArgumentException("derivative " + derivatives.get(k) + " reads field " + fields[k]
+                        + " but network " + mlp.spec().shape() + " has " + mlp.fields() + " field(s)");
+            }
+        }
+        this.fields = fields.clone();
+        if (mlp.parts() != null) {
+            this.separate = new SeparateNets(mlp, derivatives, this.fields, workers);
+            this.ws = null;
+            this.forward = null;
+            this.reverse = null;
+            this.tangents = null;
+            this.blocks = null;
+            this.weights = null;
+            return;
+        }
+        this.separate = null;
         this.ws = new JetWorkspace(mlp, plan);
         this.forward = new ForwardJets(mlp, plan, ws);
-        this.reverse = new ReverseJets(mlp, plan, ws);
-        this.tangents = new TangentJets(mlp, plan, ws);
+        this.reverse = new ReverseJets(mlp, plan, ws, this.fields);
+        this.tangents = new TangentJets(mlp, plan, ws, this.fields);
         int maxWidth = 1;
         for (int l = 0; l < mlp.layers(); l++) maxWidth = Math.max(maxWidth, Math.max(mlp.fanIn(l), mlp.fanOut(l)));
         int width = maxWidth;
@@ -59,7 +95,7 @@ public final class JetEngine {
 
     /** Points per block, fixed by the jet components (for benchmarks and tests). */
     public int blockSize() {
-        return blocks.size();
+        return separate != null ? separate.blockSize() : blocks.size();
     }
 
     /** Accumulated time of a stage since the last {@link #resetTimings()}, summed over worker threads. */
@@ -81,6 +117,10 @@ public final class JetEngine {
      * x is point-major (x[i·d + k], not modified).
      */
     public double[] derivatives(double[] theta, int nPoints, double[] x, double[] out) {
+        if (separate != null) {
+            checkTheta(theta);
+            return separate.derivatives(theta, nPoints, x, out);
+        }
         forward(theta, nPoints, x);
         gather(nPoints, out);
         return out;
@@ -114,8 +154,13 @@ public final class JetEngine {
         checkResidual(residual);
         checkLength(r, nPoints, "residual");
         if (jac != null) checkLength(jac, (long) (jacRow + nPoints) * mlp.nParams(), "Jacobian");
+        if (separate != null) {
+            checkTheta(theta);
+            separate.residualJacobian(theta, nPoints, x, residual, r, jac, jacRow, rowScale);
+            return;
+        }
         evaluate(theta, nPoints, x, residual, r);
-        if (jac != null) backward(nPoints, ws.partials, jac, jacRow, rowScale);
+        if (jac != null) backward(nPoints, ws.partials, jac, jacRow, mlp.nParams(), 0, rowScale);
     }
 
     /**
@@ -127,14 +172,20 @@ public final class JetEngine {
                                  double[] r, double[] grad) {
         checkLength(r, nPoints, "residual");
         checkLength(grad, mlp.nParams(), "gradient");
+        if (separate != null) {
+            checkResidual(residual);
+            checkTheta(theta);
+            separate.residualGradient(theta, nPoints, x, residual, scale, r, grad);
+            return;
+        }
         evaluate(theta, nPoints, x, residual, r);
         double[] partials = ws.partials;
         int m = plan.derivatives().size();
         for (int k = 0; k < m; k++) {
             for (int i = 0; i < nPoints; i++) partials[k * nPoints + i] *= scale * r[i];
         }
-        backward(nPoints, partials, null, 0, 1.0);
-        reverse.accumulateGradient(nPoints, grad);
+        backward(nPoints, partials, null, 0, 0, 0, 1.0);
+        reverse.accumulateGradient(nPoints, grad, 0);
     }
 
     /**
@@ -145,8 +196,11 @@ public final class JetEngine {
     public void linearJacobian(double[] theta, int nPoints, double[] weights, double[] jac) {
         checkLength(jac, (long) nPoints * mlp.nParams(), "Jacobian");
         checkTheta(theta);
-        this.weights.load(theta, 0, theta.length);
-        backward(nPoints, weights, jac, 0, 1.0);
+        if (separate != null) {
+            separate.linearJacobian(theta, nPoints, weights, jac);
+            return;
+        }
+        linearRows(theta, nPoints, weights, jac, mlp.nParams(), 0);
     }
 
     /**
@@ -159,8 +213,49 @@ public final class JetEngine {
             throw new IllegalArgumentException("direction v must have " + mlp.nParams() + " entries, got " + (v == null ? "null" : v.length));
         }
         checkLength(out, nPoints, "J·v output");
+        if (separate != null) {
+            checkResidual(residual);
+            checkTheta(theta);
+            separate.jvp(theta, v, nPoints, x, residual, r, out);
+            return;
+        }
         evaluate(theta, nPoints, x, residual, r);
         tangents.run(theta, v, nPoints, out);
+    }
+
+    // Hooks for SeparateNets: one field's network, its θ block given alone, its Jacobian block at column col0.
+
+    /** Forward pass and derivative values (ws.values, derivative-major) at the part's θ. */
+    double[] forwardValues(double[] theta, int nPoints, double[] x) {
+        forward(theta, nPoints, x);
+        gather(nPoints, ws.values);
+        return ws.values;
+    }
+
+    /** Seeds of the reverse pass, derivative-major; valid after {@link #forwardValues}. */
+    double[] seeds() {
+        return ws.partials;
+    }
+
+    /** Jacobian rows from {@link #seeds()} into jac (row stride ldj, columns from col0). */
+    void backwardRows(int nPoints, double[] jac, int jacRow, int ldj, int col0, double rowScale) {
+        backward(nPoints, ws.partials, jac, jacRow, ldj, col0, rowScale);
+    }
+
+    /** grad[gradOffset…] += Σ_i Σ_k seeds[k·S+i] ∂D_k u(x_i)/∂θ. */
+    void backwardGradient(int nPoints, double[] grad, int gradOffset) {
+        backward(nPoints, ws.partials, null, 0, 0, 0, 1.0);
+        reverse.accumulateGradient(nPoints, grad, gradOffset);
+    }
+
+    /** out[i] = Σ_k seeds[k·S+i]·(∂D_k u(x_i)/∂θ)·v after a forward pass at θ. */
+    void tangent(double[] theta, double[] v, int nPoints, double[] out) {
+        tangents.run(theta, v, nPoints, out);
+    }
+
+    void linearRows(double[] theta, int nPoints, double[] seeds, double[] jac, int ldj, int col0) {
+        this.weights.load(theta, 0, theta.length);
+        backward(nPoints, seeds, jac, 0, ldj, col0, 1.0);
     }
 
     private void evaluate(double[] theta, int nPoints, double[] x, PointResidual residual, double[] r) {
@@ -189,23 +284,25 @@ public final class JetEngine {
         ws.remember(theta, nPoints, x, d);
     }
 
-    private void backward(int nPoints, double[] seeds, double[] jac, int jacRow, double rowScale) {
-        blocks.run(nPoints, times, (p0, p1, s) -> reverse.run(weights, nPoints, seeds, jac, jacRow, rowScale, p0, p1, s));
+    private void backward(int nPoints, double[] seeds, double[] jac, int jacRow, int ldj, int col0, double rowScale) {
+        blocks.run(nPoints, times, (p0, p1, s) -> reverse.run(weights, nPoints, seeds, jac, jacRow, ldj, col0, rowScale, p0, p1, s));
     }
 
     /** Output jets → derivative values out[k·S + i]. */
     private void gather(int nPoints, double[] out) {
         double[] u = ws.pre[ws.layers - 1];
         int comps = ws.comps;
+        int nf = mlp.fields();
         List<MultiIndex> ds = plan.derivatives();
         checkLength(out, (long) ds.size() * nPoints, "derivative output");
         for (int k = 0; k < ds.size(); k++) {
             int[] t = plan.terms(k);
             double[] w = plan.coefficients(k);
             int o = k * nPoints;
+            int f = fields[k];
             for (int i = 0; i < nPoints; i++) {
                 double v = 0;
-                for (int q = 0; q < t.length; q++) v += w[q] * u[i * comps + t[q]];
+                for (int q = 0; q < t.length; q++) v += w[q] * u[(i * comps + t[q]) * nf + f];
                 out[o + i] = v;
             }
         }
@@ -216,9 +313,10 @@ public final class JetEngine {
             throw new IllegalArgumentException("residual expects " + residual.inputDim()
                     + "-dimensional points but the network has " + plan.dim() + " inputs");
         }
-        if (!residual.derivatives().equals(plan.derivatives())) {
-            throw new IllegalArgumentException("residual reads " + residual.derivatives()
-                    + " but this engine was built for " + plan.derivatives());
+        if (!residual.derivatives().equals(plan.derivatives()) || !java.util.Arrays.equals(residual.fields(), fields)) {
+            throw new IllegalArgumentException("residual reads " + residual.derivatives() + " of fields "
+                    + java.util.Arrays.toString(residual.fields()) + " but this engine was built for " + plan.derivatives()
+                    + " of fields " + java.util.Arrays.toString(fields));
         }
     }
 

@@ -11,6 +11,10 @@ import java.util.SplittableRandom;
  * factor 1; the output bias with c_b from {@link OutputBias} (1, N^{-s} or 0). After the network's blocks θ may hold
  * {@link #extraParameters()} trailing entries that the network does not read (the unknown coefficients of an
  * inverse problem): they are trained with θ, and their Jacobian columns are written by the loss groups.
+ *
+ * <p>Fields: with the shared layout the output layer has F rows (one per field). With the separate layout and F > 1
+ * this is a composite of F scalar networks ({@link #parts()}), θ = [θ_1 | … | θ_F | extras] at {@link #partOffset(int)};
+ * the per-layer accessors then belong to the parts and throw here.
  */
 public final class Mlp {
     private final MlpSpec spec;
@@ -22,6 +26,8 @@ public final class Mlp {
     private final int nParams;
     private final int networkParams;
     private final FourierFeatures fourier;
+    private final Mlp[] parts;
+    private final int[] partOffset;
 
     public Mlp(MlpSpec spec) {
         this(spec, 0);
@@ -37,6 +43,25 @@ public final class Mlp {
         if (extra < 0) throw new IllegalArgumentException("extra parameters must be >= 0, got " + extra);
         this.spec = spec;
         this.fourier = fourier;
+        if (spec.separate()) {
+            parts = new Mlp[spec.outputs()];
+            partOffset = new int[parts.length];
+            long total = 0;
+            for (int f = 0; f < parts.length; f++) {
+                parts[f] = new Mlp(spec.part(), 0, fourier);
+                partOffset[f] = (int) total;
+                total += parts[f].nParams();
+            }
+            Limits.PARAMETERS.check(total + extra, "network " + spec.shape());
+            networkParams = (int) total;
+            nParams = networkParams + extra;
+            widths = null;
+            weightOffset = biasOffset = null;
+            layerScale = biasScale = null;
+            return;
+        }
+        parts = null;
+        partOffset = null;
         int[] w = spec.widths();
         if (fourier != null) {
             int[] v = new int[w.length + 1];
@@ -91,6 +116,7 @@ public final class Mlp {
 
     /** Layer widths including input and output, e.g. [2, 32, 1]. */
     public String shape() {
+        if (parts != null) return parts.length + "×" + parts[0].shape();
         StringBuilder sb = new StringBuilder();
         for (int v : widths) sb.append(sb.length() == 0 ? "" : "-").append(v);
         return fourier == null ? sb.toString() : sb + " (Fourier features " + fourier.features() + ", scale " + fourier.scale() + ")";
@@ -110,7 +136,27 @@ public final class Mlp {
         return nParams - networkParams;
     }
 
+    /** Number of fields (outputs) F. */
+    public int fields() {
+        return spec.outputs();
+    }
+
+    /** The per-field networks of the separate layout, or null for one network. */
+    public Mlp[] parts() {
+        return parts == null ? null : parts.clone();
+    }
+
+    /** Offset of field f's parameters in θ (separate layout). */
+    public int partOffset(int f) {
+        return partOffset[f];
+    }
+
+    private void requireSingle() {
+        if (parts != null) throw new IllegalStateException("network " + spec.shape() + " is one network per field; ask its parts");
+    }
+
     public int layers() {
+        requireSingle();
         return widths.length - 1;
     }
 
@@ -143,6 +189,14 @@ public final class Mlp {
 
     /** Seeded initial parameters; the same seed gives the same θ on every machine. */
     public double[] initialize(long seed) {
+        if (parts != null) {
+            double[] theta = new double[nParams];
+            for (int f = 0; f < parts.length; f++) {
+                double[] t = parts[f].initialize(seed + 0x9E3779B97F4A7C15L * f);
+                System.arraycopy(t, 0, theta, partOffset[f], t.length);
+            }
+            return theta;
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         double[] theta = new double[nParams];
         for (int l = 0; l < layers(); l++) {
@@ -162,6 +216,12 @@ public final class Mlp {
 
     /** Describes the parameter block a flat index belongs to, e.g. "W2[3,5]". */
     public String describeParameter(int p) {
+        if (parts != null) {
+            if (p >= networkParams && p < nParams) return "extra[" + (p - networkParams) + "]";
+            int f = parts.length - 1;
+            while (f > 0 && partOffset[f] > p) f--;
+            return "net" + (f + 1) + "." + parts[f].describeParameter(p - partOffset[f]);
+        }
         for (int l = 0; l < layers(); l++) {
             if (p >= weightOffset[l] && p < biasOffset[l]) {
                 int k = p - weightOffset[l];

@@ -14,6 +14,11 @@ public interface PointResidual {
     /** The derivatives D_k u the residual reads; column k of {@code values}. */
     List<MultiIndex> derivatives();
 
+    /** The field each derivative belongs to (index into the problem's fields); all 0 for a scalar problem. */
+    default int[] fields() {
+        return new int[derivatives().size()];
+    }
+
     /**
      * Evaluates the residual for a batch.
      *

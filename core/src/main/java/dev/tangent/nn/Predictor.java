@@ -14,15 +14,32 @@ public final class Predictor {
 
     private final Mlp mlp;
     private final JetEngine value;
+    private JetEngine fields;
 
     public Predictor(Mlp mlp) {
         this.mlp = mlp;
         this.value = new JetEngine(mlp, List.of(MultiIndex.value(mlp.spec().inputDim())));
     }
 
-    /** u_θ(x_i) for point-major x. */
+    /** u_θ(x_i) (the first field) for point-major x. */
     public double[] predict(double[] theta, double[] points) {
         return run(value, theta, points, 1);
+    }
+
+    /** Every field of a system: out[f][i] = u_f(x_i). */
+    public double[][] predictFields(double[] theta, double[] points) {
+        int nf = mlp.fields();
+        if (nf == 1) return new double[][] {predict(theta, points)};
+        if (fields == null) {
+            int[] index = new int[nf];
+            for (int f = 0; f < nf; f++) index[f] = f;
+            fields = new JetEngine(mlp, java.util.Collections.nCopies(nf, MultiIndex.value(mlp.spec().inputDim())), index);
+        }
+        double[] flat = run(fields, theta, points, nf);
+        int n = points.length / mlp.spec().inputDim();
+        double[][] out = new double[nf][];
+        for (int f = 0; f < nf; f++) out[f] = Arrays.copyOfRange(flat, f * n, (f + 1) * n);
+        return out;
     }
 
     /** out[k][i] = D_k u_θ(x_i). */

@@ -14,20 +14,22 @@ final class ReverseJets {
     private final JetPlan plan;
     private final JetWorkspace ws;
     private final JacobianRows rows;
+    private final int[] fields;
 
-    ReverseJets(Mlp mlp, JetPlan plan, JetWorkspace ws) {
+    ReverseJets(Mlp mlp, JetPlan plan, JetWorkspace ws, int[] fields) {
         this.mlp = mlp;
         this.plan = plan;
         this.ws = ws;
+        this.fields = fields;
         this.rows = new JacobianRows(mlp, ws);
     }
 
     /**
      * Points [p0, p1) of a batch of nPoints; seeds[k·S + i] weighs derivative k at point i. Writes the rows of
-     * those points, times rowScale, into jac (row-major, from row jacRow) when jac is non-null.
+     * those points, times rowScale, into jac (row stride ldj, from row jacRow and column col0) when jac is non-null.
      */
-    void run(NativeMatrix weights, int nPoints, double[] seeds, double[] jac, int jacRow, double rowScale, int p0, int p1,
-             BlockScratch s) {
+    void run(NativeMatrix weights, int nPoints, double[] seeds, double[] jac, int jacRow, int ldj, int col0, double rowScale,
+             int p0, int p1, BlockScratch s) {
         int comps = ws.comps;
         int cols = (p1 - p0) * comps;
         seed(nPoints, seeds, p0, p1);
@@ -35,7 +37,7 @@ final class ReverseJets {
         long t = PhaseTimes.now();
         for (int l = ws.layers - 1; l >= 0; l--) {
             if (jac != null) {
-                rows.write(l, p0, p1, jac, jacRow, rowScale, s);
+                rows.write(l, p0, p1, jac, jacRow, ldj, col0, rowScale, s);
                 times.addFlops(Phase.ASSEMBLY, 2L * mlp.fanIn(l) * mlp.fanOut(l) * cols);
                 t = times.tick(Phase.ASSEMBLY, t);
             }
@@ -52,16 +54,18 @@ final class ReverseJets {
         }
     }
 
-    /** Output adjoints: column i·C + t of adj[L-1] gets Σ_k w_{k,t}·seeds[k·S + i]. */
+    /** Output adjoints: row f (the derivative's field) of column i·C + t of adj[L-1] gets Σ_k w_{k,t}·seeds[k·S + i]. */
     private void seed(int nPoints, double[] seeds, int p0, int p1) {
         int comps = ws.comps;
+        int nf = mlp.fanOut(ws.layers - 1);
         double[] g = ws.adj[ws.layers - 1];
-        java.util.Arrays.fill(g, p0 * comps, p1 * comps, 0.0);
+        java.util.Arrays.fill(g, p0 * comps * nf, p1 * comps * nf, 0.0);
         for (int k = 0; k < plan.derivatives().size(); k++) {
             int[] t = plan.terms(k);
             double[] w = plan.coefficients(k);
+            int f = fields[k];
             for (int q = 0; q < t.length; q++) {
-                for (int i = p0; i < p1; i++) g[i * comps + t[q]] += w[q] * seeds[k * nPoints + i];
+                for (int i = p0; i < p1; i++) g[(i * comps + t[q]) * nf + f] += w[q] * seeds[k * nPoints + i];
             }
         }
     }
@@ -89,14 +93,14 @@ final class ReverseJets {
      * After every block's reverse pass: grad_W += c·Δ_l·A_lᵀ over all S·C columns (one GEMM per layer) and
      * grad_b += Σ_i Δ_l[:, value column of i].
      */
-    void accumulateGradient(int nPoints, double[] grad) {
+    void accumulateGradient(int nPoints, double[] grad, int gradOffset) {
         int cols = nPoints * ws.comps;
         for (int l = ws.layers - 1; l >= 0; l--) {
             int nIn = mlp.fanIn(l), nOut = mlp.fanOut(l);
             Blas.gemm(false, true, nOut, nIn, cols, mlp.layerScale(l), ws.adj[l], 0, nOut, ws.act[l], 0, nIn, 1.0, grad,
-                    mlp.weightOffset(l), nOut);
+                    gradOffset + mlp.weightOffset(l), nOut);
             double[] g = ws.adj[l];
-            int bOff = mlp.biasOffset(l);
+            int bOff = gradOffset + mlp.biasOffset(l);
             double cb = mlp.biasScale(l);
             for (int i = 0; i < nPoints; i++) {
                 int o = i * ws.comps * nOut;

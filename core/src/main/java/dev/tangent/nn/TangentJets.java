@@ -10,8 +10,10 @@ final class TangentJets {
     private final Mlp mlp;
     private final JetPlan plan;
     private final JetWorkspace ws;
+    private final int[] fields;
 
-    TangentJets(Mlp mlp, JetPlan plan, JetWorkspace ws) {
+    TangentJets(Mlp mlp, JetPlan plan, JetWorkspace ws, int[] fields) {
+        this.fields = fields;
         this.mlp = mlp;
         this.plan = plan;
         this.ws = ws;
@@ -53,12 +55,14 @@ final class TangentJets {
         double[] ud = tp[ws.layers - 1];
         double[] partials = ws.partials;
         java.util.Arrays.fill(out, 0, nPoints, 0.0);
+        int nf = mlp.fanOut(ws.layers - 1);
         for (int k = 0; k < plan.derivatives().size(); k++) {
             int[] t = plan.terms(k);
             double[] w = plan.coefficients(k);
+            int f = fields[k];
             for (int i = 0; i < nPoints; i++) {
                 double dk = 0;
-                for (int q = 0; q < t.length; q++) dk += w[q] * ud[i * comps + t[q]];
+                for (int q = 0; q < t.length; q++) dk += w[q] * ud[(i * comps + t[q]) * nf + f];
                 out[i] += partials[k * nPoints + i] * dk;
             }
         }

@@ -25,7 +25,7 @@ public final class FrozenLinearization implements LossGroup {
         this.points = points.clone();
         this.n = points.length / operator.inputDim();
         this.m = operator.derivatives().size();
-        this.engine = new JetEngine(mlp, operator.derivatives());
+        this.engine = new JetEngine(mlp, operator.derivatives(), operator.fields());
         this.coefficients = new double[m * n];
         double[] values = engine.derivatives(theta0, n, this.points, new double[m * n]);
         operator.evaluate(n, this.points, values, new double[n], coefficients);

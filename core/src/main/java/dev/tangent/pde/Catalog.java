@@ -27,6 +27,7 @@ public final class Catalog {
         register("allen-cahn", Map.of(), o -> allenCahn());
         register("sine-gordon", Map.of("omega", 0.5), o -> sineGordon(o.get("omega")));
         register("kdv", Map.of("delta", 0.1, "c", 1.0), o -> kdv(o.get("delta"), o.get("c")));
+        register("kovasznay", Map.of("re", 40.0), o -> SystemProblems.kovasznay(o.get("re")));
     }
 
     private static void register(String name, Map<String, Double> options, Function<Map<String, Double>, Problem> f) {

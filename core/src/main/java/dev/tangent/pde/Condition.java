@@ -35,8 +35,13 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
 
     /** u = g(text) on a region. */
     public static Condition dirichlet(Domain d, Region region, String g, int points) {
-        return new Condition("boundary", ConditionKind.DIRICHLET, region, minus(d, "u", g),
-                "u = " + g + " on " + region.describe(d), points);
+        return dirichlet(d, region, SCALAR, "u", g, points);
+    }
+
+    /** field = g(text) on a region, for a problem with the given fields (g may read any of them). */
+    public static Condition dirichlet(Domain d, Region region, List<String> fields, String field, String g, int points) {
+        return new Condition("boundary", ConditionKind.DIRICHLET, region, minus(d, fields, field(fields, field), g),
+                field + " = " + g + " on " + region.describe(d), points);
     }
 
     /** u = g(x) given in Java, on the spatial boundary. */
@@ -48,12 +53,17 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
 
     /** Outward normal derivative ∂u/∂n = g on one face. */
     public static Condition neumann(Domain d, String coord, boolean high, String g, int points) {
+        return neumann(d, SCALAR, "u", coord, high, g, points);
+    }
+
+    /** Outward normal derivative ∂(field)/∂n = g on one face. */
+    public static Condition neumann(Domain d, List<String> fields, String field, String coord, boolean high, String g, int points) {
         int axis = d.index(coord);
-        String deriv = "u_" + coord;
+        String deriv = field(fields, field) + "_" + coord;
         String lhs = high ? deriv : "-" + deriv;
         Region r = Region.face(axis, high);
-        return new Condition("neumann-" + coord + (high ? "-hi" : "-lo"), ConditionKind.NEUMANN, r, minus(d, lhs, g),
-                "∂u/∂n = " + g + " on " + r.describe(d), points);
+        return new Condition("neumann-" + coord + (high ? "-hi" : "-lo"), ConditionKind.NEUMANN, r, minus(d, fields, lhs, g),
+                "∂" + field + "/∂n = " + g + " on " + r.describe(d), points);
     }
 
     /** u and u_coord equal on the lo and hi faces of coord. */
@@ -68,9 +78,14 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
 
     /** u(t0, x) = g(x) from text. */
     public static Condition initialValue(Domain d, String g, int points) {
+        return initialValue(d, SCALAR, "u", g, points);
+    }
+
+    /** field(t0, x) = g(x) from text. */
+    public static Condition initialValue(Domain d, List<String> fields, String field, String g, int points) {
         requireTime(d);
-        return new Condition("initial", ConditionKind.INITIAL_VALUE, Region.initialSlice(0), minus(d, "u", g),
-                "u = " + g + " at t = " + Domain.fmt(d.lo()[0]), points);
+        return new Condition("initial", ConditionKind.INITIAL_VALUE, Region.initialSlice(0),
+                minus(d, fields, field(fields, field), g), field + " = " + g + " at t = " + Domain.fmt(d.lo()[0]), points);
     }
 
     /** u(t0, x) = g(x) given in Java. */
@@ -82,9 +97,15 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
 
     /** u_t(t0, x) = g(x) from text. */
     public static Condition initialVelocity(Domain d, String g, int points) {
+        return initialVelocity(d, SCALAR, "u", g, points);
+    }
+
+    /** field_t(t0, x) = g(x) from text. */
+    public static Condition initialVelocity(Domain d, List<String> fields, String field, String g, int points) {
         requireTime(d);
+        String lhs = field(fields, field) + "_" + d.coords()[0];
         return new Condition("initial-velocity", ConditionKind.INITIAL_VELOCITY, Region.initialSlice(0),
-                minus(d, "u_t", g), "u_t = " + g + " at t = " + Domain.fmt(d.lo()[0]), points);
+                minus(d, fields, lhs, g), lhs + " = " + g + " at t = " + Domain.fmt(d.lo()[0]), points);
     }
 
     /** u_t(t0, x) = g(x) given in Java. */
@@ -101,9 +122,18 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
         }
     }
 
-    private static PointResidual minus(Domain d, String lhs, String rhs) {
-        ExprParser p = new ExprParser(d.coords(), java.util.Set.of());
+    private static final List<String> SCALAR = List.of("u");
+
+    private static String field(List<String> fields, String field) {
+        if (!fields.contains(field)) {
+            throw new IllegalArgumentException("condition field '" + field + "' is not a declared field; fields: " + fields);
+        }
+        return field;
+    }
+
+    private static PointResidual minus(Domain d, List<String> fields, String lhs, String rhs) {
+        ExprParser p = new ExprParser(d.coords(), java.util.Set.of(), fields);
         Expr e = Exprs.sub(p.parse(lhs), p.parse(rhs));
-        return new ExpressionResidual(d.coords(), e, Map.of());
+        return new ExpressionResidual(d.coords(), e, Map.of(), fields);
     }
 }

@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A problem bound to a network and collocation points: the stacked loss groups (PDE first, then the
- * conditions in order) and the dense test set used for error metrics.
+ * A problem bound to a network and collocation points: the stacked loss groups (the equations first, all on the same
+ * interior points, then the conditions in order) and the dense test sets used for error metrics, one per field.
  */
 public final class Discretization {
     private final Problem problem;
     private final Mlp mlp;
     private final List<LossGroup> groups;
     private final TestSet testSet;
+    private final List<TestSet> fieldTestSets;
     private final dev.tangent.nn.Predictor predictor;
     private double[] testPrediction;
+    private double[][] fieldPredictions;
 
     /**
      * @param pointCounts points per group name ("pde", condition names); missing names use the defaults
@@ -28,10 +30,16 @@ public final class Discretization {
             throw new IllegalArgumentException("network takes " + mlp.spec().inputDim() + " inputs but problem "
                     + problem.name() + " has " + problem.domain().dim() + " coordinates");
         }
+        if (mlp.fields() != problem.fields().size()) {
+            throw new IllegalArgumentException("network " + mlp.spec().shape() + " has " + mlp.fields() + " output(s) but problem "
+                    + problem.name() + " has fields " + problem.fields());
+        }
         for (String key : pointCounts.keySet()) {
-            boolean known = key.equals("pde") || problem.conditions().stream().anyMatch(c -> c.name().equals(key));
+            boolean known = key.equals("pde") || problem.conditions().stream().anyMatch(c -> c.name().equals(key))
+                    || problem.equations().stream().anyMatch(e -> e.name().equals(key));
             if (!known) {
                 List<String> allowed = new ArrayList<>(List.of("pde"));
+                problem.equations().forEach(e -> { if (!e.name().equals("pde")) allowed.add(e.name()); });
                 problem.conditions().forEach(c -> allowed.add(c.name()));
                 throw new IllegalArgumentException("points: unknown loss group '" + key + "'; allowed: " + allowed);
             }
@@ -45,9 +53,12 @@ public final class Discretization {
         List<LossGroup> gs = new ArrayList<>();
         Domain d = problem.domain();
         int nPde = pointCounts.getOrDefault("pde", problem.defaults().interiorPoints());
-        PointGroup pde = new PointGroup("pde", d, Region.interior(), interiorSampler, nPde, problem.pde(), mlp, seed);
-        if (!problem.unknowns().isEmpty()) pde.unknowns(problem.unknowns());
-        gs.add(pde);
+        for (Equation e : problem.equations()) {   // the same seed: every equation on the same interior points
+            int n = pointCounts.getOrDefault(e.name(), nPde);
+            PointGroup pde = new PointGroup(e.name(), d, Region.interior(), interiorSampler, n, e.residual(), mlp, seed);
+            if (!problem.unknowns().isEmpty()) pde.unknowns(problem.unknowns());
+            gs.add(pde);
+        }
         int k = 1;
         for (Condition c : problem.conditions()) {
             int n = pointCounts.getOrDefault(c.name(), c.defaultPoints());
@@ -55,13 +66,20 @@ public final class Discretization {
             if (c.kind() == ConditionKind.DATA) {
                 gs.add(new PointGroup(c.name(), (DataResidual) c.residual(), n, mlp, s));
             } else if (c.kind() == ConditionKind.PERIODIC) {
+                if (problem.system()) {
+                    throw new IllegalArgumentException("condition " + c.name() + ": periodic conditions are not supported in a system"
+                            + " yet (fields " + problem.fields() + ")");
+                }
                 gs.add(new PeriodicGroup(c.name(), d, c.region().axes()[0], conditionSampler, n, mlp, s));
             } else {
                 gs.add(new PointGroup(c.name(), d, c.region(), conditionSampler, n, c.residual(), mlp, s));
             }
         }
         this.groups = Collections.unmodifiableList(gs);
-        this.testSet = problem.reference() == null ? null : problem.reference().testSet(d);
+        List<TestSet> sets = new ArrayList<>();
+        for (Reference r : problem.references()) sets.add(r == null ? null : r.testSet(d));
+        this.fieldTestSets = Collections.unmodifiableList(sets);
+        this.testSet = sets.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         this.predictor = new dev.tangent.nn.Predictor(mlp);
     }
 
@@ -93,16 +111,49 @@ public final class Discretization {
         return s;
     }
 
-    /** u_θ at arbitrary points, in chunks to bound memory ({@link dev.tangent.nn.Predictor}). */
+    /** The test set of each field (null entries for fields without a reference; empty without any reference). */
+    public List<TestSet> fieldTestSets() {
+        return fieldTestSets;
+    }
+
+    /** u_θ (the first field) at arbitrary points, in chunks to bound memory ({@link dev.tangent.nn.Predictor}). */
     public double[] predict(double[] theta, double[] points) {
         return predictor.predict(theta, points);
     }
 
-    /** Errors on the dense test set (both metrics), or null when the problem has no reference. */
+    /** Every field at arbitrary points: out[f][i]. */
+    public double[][] predictFields(double[] theta, double[] points) {
+        return predictor.predictFields(theta, points);
+    }
+
+    /**
+     * Errors on the dense test set (both metrics), or null when the problem has no reference. For a system: per field
+     * ({@link ErrorMetrics#fields()}), with the worst field's numbers as the headline.
+     */
     public ErrorMetrics errors(double[] theta) {
         if (testSet == null) return null;
-        testPrediction = predict(theta, testSet.points());
-        return ErrorMetrics.of(testPrediction, testSet.values());
+        if (!problem.system()) {
+            testPrediction = predict(theta, testSet.points());
+            return ErrorMetrics.of(testPrediction, testSet.values());
+        }
+        fieldPredictions = new double[fieldTestSets.size()][];
+        List<ErrorMetrics> per = new ArrayList<>();
+        for (int f = 0; f < fieldTestSets.size(); f++) {
+            TestSet ts = fieldTestSets.get(f);
+            if (ts == null) {
+                per.add(null);
+                continue;
+            }
+            fieldPredictions[f] = predictFields(theta, ts.points())[f];
+            per.add(ErrorMetrics.of(fieldPredictions[f], ts.values()));
+        }
+        testPrediction = fieldPredictions[0];
+        return ErrorMetrics.worstOf(per);
+    }
+
+    /** Field f's prediction on its test set from the last {@link #errors} call (null if it has no reference). */
+    public double[] lastTestPrediction(int f) {
+        return !problem.system() ? testPrediction : fieldPredictions == null ? null : fieldPredictions[f];
     }
 
     /** Prediction on the test set from the last {@link #errors} call. */

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A residual stated as an expression of the coordinates, u and its derivatives, and parameters.
- * The partials ∂F/∂(D_k u) that the Jacobian needs are derived symbolically from the tree.
+ * A residual stated as an expression of the coordinates, the fields (u, or e.g. u, v, p of a system) and their
+ * derivatives, and parameters. The partials ∂F/∂(D_k u_f) that the Jacobian needs are derived symbolically from the
+ * tree; derivative k belongs to field {@link #fields()}[k].
  */
 public final class ExpressionResidual implements PointResidual {
     private final String[] coords;
     private final Expr expr;
     private final List<MultiIndex> derivatives = new ArrayList<>();
+    private final List<Integer> fieldOf = new ArrayList<>();
     private final Evaluator value;
     private final Evaluator[] partials;
     private final Map<String, Evaluator> parameterPartials = new LinkedHashMap<>();
@@ -29,28 +31,39 @@ public final class ExpressionResidual implements PointResidual {
 
     /** Parses {@code text} (an expression or {@code lhs = rhs}) over the domain's coordinates. */
     public static ExpressionResidual parse(Domain domain, String text, Map<String, Double> parameters) {
-        ExprParser parser = new ExprParser(domain.coords(), parameters.keySet());
-        return new ExpressionResidual(domain.coords(), parser.parse(text), parameters);
+        return parse(domain, text, parameters, List.of("u"));
+    }
+
+    /** Over the given fields, e.g. {@code u*u_x + v*u_y + p_x - (u_xx + u_yy)/Re} with fields [u, v, p]. */
+    public static ExpressionResidual parse(Domain domain, String text, Map<String, Double> parameters, List<String> fields) {
+        ExprParser parser = new ExprParser(domain.coords(), parameters.keySet(), fields);
+        return new ExpressionResidual(domain.coords(), parser.parse(text), parameters, fields);
     }
 
     public ExpressionResidual(String[] coords, Expr expr, Map<String, Double> parameters) {
+        this(coords, expr, parameters, List.of("u"));
+    }
+
+    public ExpressionResidual(String[] coords, Expr expr, Map<String, Double> parameters, List<String> fields) {
         this.coords = coords.clone();
         this.expr = expr;
-        ExprParser names = new ExprParser(coords, parameters.keySet());
+        ExprParser names = new ExprParser(coords, parameters.keySet(), fields);
         Map<String, Integer> slots = new HashMap<>();
         for (int k = 0; k < coords.length; k++) slots.put(coords[k], k);
         List<String> derivativeNames = new ArrayList<>();
         for (String s : Exprs.symbols(expr)) {
             if (slots.containsKey(s) || parameters.containsKey(s)) continue;
-            MultiIndex mi = names.derivativeOf(s);
-            if (mi == null) throw new IllegalArgumentException("unknown symbol '" + s + "' in " + Exprs.print(expr));
+            ExprParser.FieldDerivative fd = names.fieldDerivativeOf(s);
+            if (fd == null) throw new IllegalArgumentException("unknown symbol '" + s + "' in " + Exprs.print(expr));
             derivativeNames.add(s);
-            derivatives.add(mi);
+            derivatives.add(fd.index());
+            fieldOf.add(fd.field());
         }
         if (derivatives.isEmpty()) {
-            // A residual that ignores u still needs one jet component; u enters with zero partial.
-            derivativeNames.add("u");
+            // A residual that ignores the fields still needs one jet component; the first field enters with zero partial.
+            derivativeNames.add(fields.get(0));
             derivatives.add(MultiIndex.value(coords.length));
+            fieldOf.add(0);
         }
         for (int k = 0; k < derivativeNames.size(); k++) slots.put(derivativeNames.get(k), coords.length + k);
         paramBase = coords.length + derivativeNames.size();
@@ -85,6 +98,11 @@ public final class ExpressionResidual implements PointResidual {
     @Override
     public List<MultiIndex> derivatives() {
         return derivatives;
+    }
+
+    @Override
+    public int[] fields() {
+        return fieldOf.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class PointGroup implements LossGroup {
         this.sampler = sampler;
         this.requested = requested;
         this.residual = residual;
-        this.engine = new JetEngine(mlp, residual.derivatives());
+        this.engine = new JetEngine(mlp, residual.derivatives(), residual.fields());
         this.data = null;
         this.unknowns = new UnknownColumns(mlp, residual, java.util.List.of(), engine);
         resample(seed);
@@ -47,7 +47,7 @@ final class PointGroup implements LossGroup {
         this.sampler = null;
         this.requested = Math.min(batch, data.size());
         this.residual = data;
-        this.engine = new JetEngine(mlp, data.derivatives());
+        this.engine = new JetEngine(mlp, data.derivatives(), data.fields());
         this.data = data;
         this.unknowns = new UnknownColumns(mlp, data, java.util.List.of(), engine);
         resample(seed);
@@ -65,7 +65,7 @@ final class PointGroup implements LossGroup {
         this.sampler = null;
         this.requested = points.length / residual.inputDim();
         this.residual = residual;
-        this.engine = new JetEngine(mlp, residual.derivatives());
+        this.engine = new JetEngine(mlp, residual.derivatives(), residual.fields());
         this.data = null;
         this.unknowns = new UnknownColumns(mlp, residual, java.util.List.of(), engine);
         setPoints(points);

@@ -22,6 +22,9 @@ public final class RunReport {
             s.add(new Charts.Series("loss (weighted)", x, m.series("loss")));
             s.add(new Charts.Series("relative L2 error", x, m.series("relative_l2")));
             s.add(new Charts.Series("absolute RMS error", x, m.series("absolute_rms")));
+            for (String f : r.discretization().problem().system() ? r.discretization().problem().fields() : List.<String>of()) {
+                if (m.columns().contains("relative_l2_" + f)) s.add(new Charts.Series("relative L2 error of " + f, x, m.series("relative_l2_" + f)));
+            }
             Charts.line(dir.resolve(time ? "curves_time.png" : "curves_step.png"), "Loss and test error vs "
                             + (time ? "training time" : "step") + " (" + what + ")",
                     time ? "training time [s]" : "step", "loss, error on the test grid", s, false, true);
@@ -63,12 +66,28 @@ public final class RunReport {
     /**
      * The prediction on the test grid as solution.csv (coordinates, u and, with a reference, u_reference; numbers as
      * Java prints them, so they read back to the same bits), and as solution.png: prediction, reference and error
-     * heatmaps on 2D tensor grids, line plots in 1D; without a reference the prediction alone, on a closed grid.
+     * heatmaps on 2D tensor grids, line plots in 1D; without a reference the prediction alone, on a closed grid. These
+     * show the first field; a system also gets solution_&lt;field&gt;.png for every field with a reference.
      */
     public static void solution(Path dir, Discretization disc, double[] theta) {
         TestSet ts = disc.testSet();
         Domain d = disc.problem().domain();
         String name = disc.problem().name();
+        if (disc.problem().system()) {
+            List<TestSet> sets = disc.fieldTestSets();
+            for (int f = 0; f < sets.size(); f++) {
+                TestSet fs = sets.get(f);
+                if (fs == null || fs.shape() == null || fs.shape().length != 2) continue;
+                String field = disc.problem().fields().get(f);
+                double[] pred = disc.predictFields(theta, fs.points())[f];
+                double[] err = new double[pred.length];
+                for (int i = 0; i < pred.length; i++) err[i] = pred[i] - fs.values()[i];
+                Heatmaps.panels(dir.resolve("solution_" + field + ".png"), "Field " + field + ": prediction, reference and error ("
+                                + name + ")", grid(d, fs), new Heatmaps.Field("prediction " + field, pred, false),
+                        new Heatmaps.Field("reference " + field + "*", fs.values(), false),
+                        new Heatmaps.Field("|" + field + " − " + field + "*| (log scale)", err, true));
+            }
+        }
         if (ts == null) {
             ts = grid(d);
             if (ts == null) return;

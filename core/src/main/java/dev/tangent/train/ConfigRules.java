@@ -18,7 +18,7 @@ final class ConfigRules {
 
     /** Keys of a problem stated in text; a catalog problem (problem.name) has none of them. */
     private static final List<String> TEXT_ONLY = List.of("domain", "time", "conditions", "exact", "parameters",
-            "interior_points", "description", "unknowns");
+            "interior_points", "description", "unknowns", "fields", "equations");
     private static final Set<String> RESERVED = Set.of("u", "pi", "e");
 
     static void check(Map<String, Object> root, Map<String, String> where) {
@@ -35,7 +35,12 @@ final class ConfigRules {
     }
 
     private static void problem(Map<?, ?> p, Map<String, String> where) {
-        if (p.containsKey("equation")) {
+        if (p.containsKey("equation") && p.containsKey("equations")) {
+            throw new IllegalArgumentException("config keys 'problem.equation'" + at(where, "problem.equation") + " and "
+                    + "'problem.equations'" + at(where, "problem.equations") + " conflict: give one equation as problem.equation "
+                    + "or a system as problem.equations (a list, one equation per field), not both");
+        }
+        if (p.containsKey("equation") || p.containsKey("equations")) {
             for (String k : List.of("name", "options")) {
                 if (p.containsKey(k)) {
                     throw new IllegalArgumentException("config key 'problem." + k + "'" + at(where, "problem." + k)
@@ -98,21 +103,42 @@ final class ConfigRules {
         }
         if (coords.isEmpty() || (coords.size() == 1 && coords.contains("t"))) return; // an empty domain is reported when built
         String[] names = coords.toArray(String[]::new);
-        expression(p.get("equation"), "problem.equation", names, parameters, where);
-        if (p.containsKey("exact")) expression(p.get("exact"), "problem.exact", names, Set.of(), where);
+        List<String> fields = SystemRules.fields(p, coords, parameters, where);
+        if (p.containsKey("equations")) {
+            List<?> eqs = SystemRules.equations(p, fields, where);
+            for (int i = 0; i < eqs.size(); i++) expression(eqs.get(i), "problem.equations[" + i + "]", names, parameters, fields, where);
+        } else {
+            expression(p.get("equation"), "problem.equation", names, parameters, fields, where);
+        }
+        if (p.get("exact") instanceof Map<?, ?> exact) {
+            for (Map.Entry<?, ?> e : exact.entrySet()) {
+                String path = "problem.exact." + e.getKey();
+                SystemRules.declared(String.valueOf(e.getKey()), fields, path, where);
+                expression(e.getValue(), path, names, Set.of(), List.of("u"), where);
+            }
+        } else if (p.containsKey("exact")) {
+            if (fields.size() > 1) {
+                throw new IllegalArgumentException("config key 'problem.exact'" + at(where, "problem.exact") + ": a system "
+                        + "gives one exact solution per field, e.g. exact: {" + fields.get(0) + ": ..., " + fields.get(1) + ": ...}");
+            }
+            expression(p.get("exact"), "problem.exact", names, Set.of(), List.of("u"), where);
+        }
         if (p.get("conditions") instanceof List<?> conditions) {
             for (int i = 0; i < conditions.size(); i++) {
-                if (conditions.get(i) instanceof Map<?, ?> c && c.containsKey("value")) {
-                    expression(c.get("value"), "problem.conditions[" + i + "].value", names, Set.of(), where);
+                if (!(conditions.get(i) instanceof Map<?, ?> c)) continue;
+                if (c.containsKey("field")) SystemRules.declared(String.valueOf(c.get("field")), fields, "problem.conditions[" + i + "].field", where);
+                if (c.containsKey("value")) {
+                    expression(c.get("value"), "problem.conditions[" + i + "].value", names, Set.of(), fields, where);
                 }
             }
         }
     }
 
     /** Parses an expression now, so a malformed, undefined or too deep one is refused before anything runs. */
-    private static void expression(Object text, String path, String[] coords, Set<String> parameters, Map<String, String> where) {
+    private static void expression(Object text, String path, String[] coords, Set<String> parameters, List<String> fields,
+                                   Map<String, String> where) {
         try {
-            new ExprParser(coords, parameters).parse(String.valueOf(text));
+            new ExprParser(coords, parameters, fields).parse(String.valueOf(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": " + e.getMessage());
         }

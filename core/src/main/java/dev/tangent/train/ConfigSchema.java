@@ -3,6 +3,7 @@ package dev.tangent.train;
 import dev.tangent.Limits;
 import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.nn.Activation;
+import dev.tangent.nn.NetLayout;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.optim.Cutoff;
@@ -50,8 +51,8 @@ final class ConfigSchema {
     /** A list of items (a single item is read as a list of one). */
     record ListOf(Node item) implements Node {}
 
-    /** Either a name (a catalog problem, a weights kind) that follows {@code text}, or a section. */
-    record TextOr(Node text, Section section) implements Node {}
+    /** Either a name (a catalog problem, a weights kind) that follows {@code text}, or a mapping (a section or free keys). */
+    record TextOr(Node text, Node section) implements Node {}
 
     /** [lo, hi] with finite lo < hi. */
     record Interval() implements Node {}
@@ -67,14 +68,14 @@ final class ConfigSchema {
             "name", TEXT,
             "problem", new TextOr(TEXT, section(
                     "name", TEXT, "options", new Free(NUM), "domain", new Free(new Interval()), "time", new Interval(),
-                    "equation", TEXT, "exact", TEXT, "parameters", new Free(NUM), "description", TEXT,
+                    "equation", TEXT, "exact", new TextOr(TEXT, new Free(TEXT)), "parameters", new Free(NUM), "description", TEXT,
                     "unknowns", new Free(section("start", NUM, "bounds", new Interval())),
-                    "interior_points", POINTS,
+                    "interior_points", POINTS, "fields", new ListOf(TEXT), "equations", new ListOf(TEXT),
                     "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
-                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE)))),
+                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE, "field", TEXT)))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
                     "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse),
-                    "output_bias", new Choice(OutputBias::parse),
+                    "output_bias", new Choice(OutputBias::parse), "layout", new Choice(NetLayout::parse),
                     "fourier", section("features", integer(1, INT), "scale", NUM)),
             "points", new Free(POINTS),
             "sampler", section("interior", new Choice(SamplerKind::parse), "conditions", new Choice(SamplerKind::parse),
@@ -165,7 +166,7 @@ final class ConfigSchema {
                 for (int k = 0; k < items.size(); k++) check(items.get(k), l.item(), path + "[" + k + "]");
             } else if (node instanceof TextOr t) {
                 if (v instanceof List) throw fail(path, "must be a name or a mapping of keys, got " + show(v));
-                if (v instanceof Map<?, ?>) section(mapping(v, path), t.section(), path);
+                if (v instanceof Map<?, ?>) check(v, t.section(), path);
                 else check(v, t.text(), path);
             } else {
                 interval(v, path);

@@ -3,6 +3,7 @@ package dev.tangent.train;
 import dev.tangent.Limits;
 import dev.tangent.nn.Activation;
 import dev.tangent.nn.MlpSpec;
+import dev.tangent.nn.NetLayout;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.pde.Problem;
@@ -40,8 +41,10 @@ public final class NetFactory {
             java.util.Arrays.fill(hidden, w);
         }
         Activation act = c.parsed("net.activation", Activation::parse, p.defaults().activation());
+        // a system's fields: one network each by default (each field its own capacity; J in one block per field)
         return new MlpSpec(p.domain().dim(), hidden, act, c.number("net.s", 0.5),
                 c.parsed("net.parameterization", Parameterization::parse, Parameterization.STANDARD),
-                c.parsed("net.output_bias", OutputBias::parse, OutputBias.UNSCALED));
+                c.parsed("net.output_bias", OutputBias::parse, OutputBias.UNSCALED))
+                .withFields(p.fields().size(), c.parsed("net.layout", NetLayout::parse, NetLayout.SEPARATE));
     }
 }

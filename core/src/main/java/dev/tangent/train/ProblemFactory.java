@@ -6,6 +6,7 @@ import dev.tangent.pde.Condition;
 import dev.tangent.pde.DataResidual;
 import dev.tangent.pde.ConditionKind;
 import dev.tangent.pde.Domain;
+import dev.tangent.pde.Equation;
 import dev.tangent.pde.ExpressionResidual;
 import dev.tangent.pde.Problem;
 import dev.tangent.pde.Reference;
@@ -38,7 +39,7 @@ public final class ProblemFactory {
         Object p = c.get("problem");
         if (p == null) return Catalog.get("laplace2d");
         if (p instanceof String name) return named("problem", () -> Catalog.get(name));
-        if (c.has("problem.name") && !c.has("problem.equation")) {
+        if (c.has("problem.name") && !c.has("problem.equation") && !c.has("problem.equations")) {
             Map<String, Double> options = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : c.section("problem.options").entrySet()) {
                 options.put(e.getKey(), c.number("problem.options." + e.getKey(), 0));
@@ -49,7 +50,7 @@ public final class ProblemFactory {
     }
 
     private static Problem fromText(Config c, boolean readData) {
-        if (!c.has("problem.equation")) {
+        if (!c.has("problem.equation") && !c.has("problem.equations")) {
             throw new IllegalArgumentException("problem: give a catalog name (problem: laplace2d) or an equation with a domain");
         }
         Map<String, Object> dom = c.section("problem.domain");
@@ -76,8 +77,20 @@ public final class ProblemFactory {
         List<Unknown> unknowns = named("problem.unknowns", () -> unknowns(c, d, params));
         Map<String, Double> symbols = new LinkedHashMap<>(params);
         for (Unknown u : unknowns) symbols.put(u.name(), u.start());
-        String equation = c.string("problem.equation", "");
-        ExpressionResidual pde = named("problem.equation", () -> ExpressionResidual.parse(d, equation, symbols));
+        List<String> fields = c.has("problem.fields") ? strings(c.list("problem.fields")) : List.of("u");
+        List<Equation> equations = new ArrayList<>();
+        if (c.has("problem.equations")) {
+            List<String> texts = strings(c.list("problem.equations"));
+            for (int i = 0; i < texts.size(); i++) {
+                String key = "problem.equations[" + i + "]", text = texts.get(i);
+                String name = texts.size() == 1 ? "pde" : "pde-" + (i + 1);
+                equations.add(new Equation(name, text, named(key, () -> ExpressionResidual.parse(d, text, symbols, fields))));
+            }
+        } else {
+            String equation = c.string("problem.equation", "");
+            equations.add(new Equation("pde", equation,
+                    named("problem.equation", () -> ExpressionResidual.parse(d, equation, symbols, fields))));
+        }
         Map<String, Double> weights = new LinkedHashMap<>();
         List<Condition> conditions = new ArrayList<>();
         List<Object> list = c.list("problem.conditions");
@@ -87,7 +100,7 @@ public final class ProblemFactory {
                 Map<String, Object> m = Config.asMap(list.get(i), key);
                 if (!readData && "data".equals(String.valueOf(m.get("kind")).trim())) continue;
                 int index = i;
-                Condition cond = named(key, () -> condition(d, m, index));
+                Condition cond = named(key, () -> condition(d, m, index, fields));
                 for (Condition other : conditions) {
                     if (other.name().equals(cond.name()) || cond.name().equals("pde")) {
                         throw new IllegalArgumentException("config key '" + key + "': the loss group name '" + cond.name()
@@ -98,13 +111,25 @@ public final class ProblemFactory {
                 if (m.containsKey("weight")) weights.put(cond.name(), toDouble(m.get("weight"), key + ".weight"));
             }
         }
-        Reference ref = null;
-        if (c.has("problem.exact")) ref = named("problem.exact", () -> exact(d, c.string("problem.exact", "")));
+        List<Reference> refs = new ArrayList<>();
+        if (c.get("problem.exact") instanceof Map<?, ?>) {
+            for (String f : fields) {
+                String key = "problem.exact." + f;
+                refs.add(c.has(key) ? named(key, () -> exact(d, c.string(key, ""))) : null);
+            }
+        } else if (c.has("problem.exact")) {
+            refs.add(named("problem.exact", () -> exact(d, c.string("problem.exact", ""))));
+        }
+        if (refs.stream().allMatch(java.util.Objects::isNull)) refs.clear();
         int interior = c.integer("problem.interior_points", 1000, 1, Integer.MAX_VALUE);
         int[] hidden = {64}; // one layer of 64 tanh units: enough capacity for smooth solutions, cheap second-order steps
-        return new Problem(c.string("name", "custom"), c.string("problem.description", "problem from config"), d, equation,
-                pde, conditions, params, ref,
-                new Problem.Defaults(hidden, Activation.TANH, interior, SamplerKind.SOBOL, SamplerKind.SOBOL), unknowns, weights);
+        Problem.Defaults defaults = new Problem.Defaults(hidden, Activation.TANH, interior, SamplerKind.SOBOL, SamplerKind.SOBOL);
+        return named("problem", () -> new Problem(c.string("name", "custom"), c.string("problem.description", "problem from config"),
+                d, fields, equations, conditions, params, refs, defaults, unknowns, weights));
+    }
+
+    private static List<String> strings(List<Object> raw) {
+        return raw.stream().map(String::valueOf).toList();
     }
 
     /** problem.unknowns: {k: {start: 0.5, bounds: [0, 10]}}, in the order written (θ's trailing entries). */
@@ -126,16 +151,16 @@ public final class ProblemFactory {
         return out;
     }
 
-    private static Condition condition(Domain d, Map<String, Object> m, int index) {
+    private static Condition condition(Domain d, Map<String, Object> m, int index, List<String> fields) {
         String where = "problem.conditions[" + index + "]";
         if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity, data]");
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
         java.util.Set<String> used = switch (kind) {
-            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight")
-                    : Set.of("kind", "value", "points", "coord", "name", "weight");
-            case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name", "weight");
+            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field")
+                    : Set.of("kind", "value", "points", "coord", "name", "weight", "field");
+            case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field");
             case PERIODIC -> Set.of("kind", "points", "coord", "name", "weight");
-            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight");
+            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight", "field");
             case DATA -> Set.of("kind", "file", "of", "points", "name", "weight");
         };
         for (String k : m.keySet()) {
@@ -147,23 +172,33 @@ public final class ProblemFactory {
         if (kind == ConditionKind.DATA) return data(d, m, where);
         String value = m.containsKey("value") ? String.valueOf(m.get("value")) : "0";
         int points = m.containsKey("points") ? (int) toDouble(m.get("points"), where + ".points") : 100;
+        if (fields.size() > 1 && kind == ConditionKind.PERIODIC) {
+            throw new IllegalArgumentException(where + ": periodic conditions are not supported in a system yet (fields "
+                    + fields + "); they match only a single field");
+        }
+        if (fields.size() > 1 && !m.containsKey("field")) {
+            throw new IllegalArgumentException(where + ".field is required in a system: which of " + fields + " this condition sets");
+        }
+        String field = m.containsKey("field") ? String.valueOf(m.get("field")) : fields.get(0);
+        if (!fields.contains(field)) {
+            throw new IllegalArgumentException(where + ".field: '" + field + "' is not a declared field; fields: " + fields);
+        }
         Condition cond = switch (kind) {
             case DIRICHLET -> {
-                if (m.containsKey("coord")) {
-                    String coord = String.valueOf(m.get("coord"));
-                    boolean high = side(m, where);
-                    yield Condition.dirichlet(d, Region.face(d.index(coord), high), value, points);
-                }
-                yield Condition.dirichlet(d, value, points);
+                Region region = Region.spatialBoundary(d);
+                if (m.containsKey("coord")) region = Region.face(d.index(String.valueOf(m.get("coord"))), side(m, where));
+                yield Condition.dirichlet(d, region, fields, field, value, points);
             }
-            case NEUMANN -> Condition.neumann(d, required(m, "coord", where), side(m, where), value, points);
+            case NEUMANN -> Condition.neumann(d, fields, field, required(m, "coord", where), side(m, where), value, points);
             case PERIODIC -> Condition.periodic(d, required(m, "coord", where), points);
-            case INITIAL_VALUE -> Condition.initialValue(d, value, points);
-            case INITIAL_VELOCITY -> Condition.initialVelocity(d, value, points);
+            case INITIAL_VALUE -> Condition.initialValue(d, fields, field, value, points);
+            case INITIAL_VELOCITY -> Condition.initialVelocity(d, fields, field, value, points);
             case DATA -> throw new IllegalStateException("handled above");
         };
+        String suffix = fields.size() > 1 ? "-" + field : "";
         String name = m.containsKey("name") ? String.valueOf(m.get("name"))
-                : (kind == ConditionKind.DIRICHLET && m.containsKey("coord") ? "boundary-" + m.get("coord") + (side(m, where) ? "-hi" : "-lo") : cond.name());
+                : (kind == ConditionKind.DIRICHLET && m.containsKey("coord") ? "boundary-" + m.get("coord") + (side(m, where) ? "-hi" : "-lo") : cond.name())
+                + suffix;
         return new Condition(name, cond.kind(), cond.region(), cond.residual(), cond.description(), points);
     }
 

@@ -77,6 +77,7 @@ public final class RunSummary {
             m.put("relative_l2", r.errors().relativeL2());
             m.put("absolute_rms", r.errors().absoluteRms());
             m.put("max_abs", r.errors().maxAbs());
+            if (!r.errors().fields().isEmpty()) m.put("fields", fieldErrors(r));
             Map<String, Object> reach = new LinkedHashMap<>();
             for (double thr : new double[] {1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9}) {
                 double t = timeToReach(r.metrics(), thr);
@@ -100,6 +101,25 @@ public final class RunSummary {
         m.put("seed", config.integer("seed", 0));
         m.put("provenance", Provenance.describe());
         return m;
+    }
+
+    /** A system's errors per field: {"u": {"relative_l2": …, "absolute_rms": …, "max_abs": …}, …}; the top-level numbers are the worst field's. */
+    private static Map<String, Object> fieldErrors(Trainer.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> names = r.discretization().problem().fields();
+        for (int f = 0; f < names.size(); f++) {
+            var e = r.errors().fields().get(f);
+            if (e == null) {
+                out.put(names.get(f), null);
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("relative_l2", e.relativeL2());
+            m.put("absolute_rms", e.absoluteRms());
+            m.put("max_abs", e.maxAbs());
+            out.put(names.get(f), m);
+        }
+        return out;
     }
 
     public static void write(Path file, Map<String, Object> summary) {

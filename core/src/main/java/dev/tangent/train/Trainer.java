@@ -105,6 +105,7 @@ public final class Trainer {
         for (LossGroup g : disc.groups()) cols.add("lambda_" + g.name());
         cols.addAll(ntk.columns());
         for (dev.tangent.pde.Unknown u : problem.unknowns()) cols.add(UNKNOWN_COLUMN + u.name());
+        cols.addAll(FieldColumns.names(problem));
         MetricsTable metrics = new MetricsTable(cols);
 
         double[] theta = mlp.initialize(seed);
@@ -309,7 +310,9 @@ public final class Trainer {
                                 double[] theta) {
         int groups = wp.weights().length;
         java.util.List<dev.tangent.pde.Unknown> unknowns = wp.discretization().problem().unknowns();
-        double[] r = new double[11 + 2 * groups + ntkValues.length + unknowns.size()];
+        int fieldCols = FieldColumns.names(wp.discretization().problem()).size();
+        double[] r = new double[11 + 2 * groups + ntkValues.length + unknowns.size() + fieldCols];
+        FieldColumns.write(e, fieldCols, r);
         r[0] = step;
         r[1] = nanos / 1e9;
         r[2] = rep.loss();

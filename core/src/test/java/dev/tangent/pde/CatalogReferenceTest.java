@@ -32,6 +32,29 @@ class CatalogReferenceTest {
         }
     }
 
+    /** Kovasznay flow: the closed forms of u, v and p satisfy both momentum equations, continuity and every condition. */
+    @Test
+    void kovasznayReferencesSatisfyEveryEquationAndCondition() {
+        Problem p = Catalog.get("kovasznay");
+        assertEquals(List.of("u", "v", "p"), p.fields());
+        List<java.util.function.ToDoubleFunction<double[]>> exact = p.references().stream()
+                .map(r -> (java.util.function.ToDoubleFunction<double[]>) r::value).toList();
+        List<java.util.function.ToDoubleFunction<double[]>> shifted = List.of(exact.get(0), exact.get(1), x -> exact.get(2).applyAsDouble(x) + 0.1);
+        double[] interior = Region.interior().sample(p.domain(), SamplerKind.SOBOL, 24, 3);
+        for (Equation e : p.equations()) {
+            double worst = UnseenProblemsTest.worst(e.residual(), interior, exact, 0.005, 4);
+            assertTrue(worst < 1e-7, e.name() + ": " + worst);
+        }
+        for (Condition c : p.conditions()) {
+            double[] pts = c.region().sample(p.domain(), SamplerKind.UNIFORM, 10, 5);
+            assertTrue(UnseenProblemsTest.worst(c.residual(), pts, exact, 0.005, 4) < 1e-12, c.name());
+        }
+        // a constant shift of p solves the equations but not the outflow condition that pins it
+        Condition outflow = p.conditions().get(2);
+        double[] pts = outflow.region().sample(p.domain(), SamplerKind.UNIFORM, 10, 5);
+        assertTrue(UnseenProblemsTest.worst(outflow.residual(), pts, shifted, 0.005, 1) > 0.05, "p is pinned");
+    }
+
     @Test
     void burgersColeHopfSatisfiesThePdeAwayFromTheShockAndConverges() {
         Problem p = Catalog.get("burgers");

@@ -39,8 +39,9 @@ class UnseenProblemsTest {
     private static final int PER_CONDITION = 16;
 
     private static final Set<String> TOP_KEYS = Set.of("name", "problem");
-    private static final Set<String> PROBLEM_KEYS = Set.of("description", "domain", "time", "equation", "conditions", "exact");
-    private static final Set<String> CONDITION_KEYS = Set.of("kind", "value", "coord", "side", "name");
+    private static final Set<String> PROBLEM_KEYS = Set.of("description", "domain", "time", "equation", "conditions", "exact",
+            "fields", "equations");
+    private static final Set<String> CONDITION_KEYS = Set.of("kind", "value", "coord", "side", "name", "field");
 
     static Path directory() {
         Path p = Path.of("").toAbsolutePath();
@@ -75,30 +76,35 @@ class UnseenProblemsTest {
         assertEquals(base, p.name(), "name: should match the file name");
         assertFalse(Catalog.names().contains(p.name()), p.name() + " is a catalog problem");
         assertFalse(p.description().equals("problem from config") || p.description().isBlank(), base + ": description missing");
-        Reference ref = p.reference();
-        assertNotNull(ref, base + ": exact: is missing");
-        assertTrue(ref.pointwise(), base + ": exact: must be a closed form");
+        assertEquals(p.fields().size(), p.references().size(), base + ": exact: is missing (one per field)");
+        List<ToDoubleFunction<double[]>> u = new java.util.ArrayList<>(), wrong = new java.util.ArrayList<>();
+        for (Reference ref : p.references()) {
+            assertNotNull(ref, base + ": exact: is missing for a field of " + p.fields());
+            assertTrue(ref.pointwise(), base + ": exact: must be a closed form");
+            u.add(ref::value);
+            wrong.add(x -> ref.value(x) + perturbation(x));
+        }
         assertTrue(!p.conditions().isEmpty(), base + ": no conditions");
 
         Domain d = p.domain();
         double h = 0.01 * Math.min(1, minWidth(d));
-        ToDoubleFunction<double[]> u = ref::value;
-        ToDoubleFunction<double[]> wrong = x -> ref.value(x) + perturbation(x);
         StringBuilder log = new StringBuilder(base + ":");
 
         double[] interior = Region.interior().sample(d, SamplerKind.SOBOL, INTERIOR, 3);
-        double pde = worst(p.pde(), interior, u, h, 4);
-        assertTrue(pde <= TOL, base + " equation: relative residual " + pde + " > " + TOL);
-        double pdeWrong = worst(p.pde(), interior, wrong, h, 1);
-        assertTrue(pdeWrong > TEETH, base + " equation: a perturbed solution passes too (" + pdeWrong + ")");
-        log.append(String.format(" pde %.1e (perturbed %.1e)", pde, pdeWrong));
+        for (Equation e : p.equations()) {
+            double pde = worst(e.residual(), interior, u, h, 4);
+            assertTrue(pde <= TOL, base + " equation " + e.name() + ": relative residual " + pde + " > " + TOL);
+            double pdeWrong = worst(e.residual(), interior, wrong, h, 1);
+            assertTrue(pdeWrong > TEETH, base + " equation " + e.name() + ": a perturbed solution passes too (" + pdeWrong + ")");
+            log.append(String.format(" %s %.1e (perturbed %.1e)", e.name(), pde, pdeWrong));
+        }
 
         int k = 0;
         for (Condition cond : p.conditions()) {
             long seed = 11 + k++;
             double ok, bad;
             if (cond.kind() == ConditionKind.PERIODIC) {
-                ok = periodicMismatch(cond, d, u, h, seed);
+                ok = periodicMismatch(cond, d, u.get(0), h, seed);
                 bad = Double.NaN;
             } else {
                 double[] pts = cond.region().sample(d, SamplerKind.UNIFORM, PER_CONDITION, seed);
@@ -151,9 +157,10 @@ class UnseenProblemsTest {
      * differences with step h, h/2, …, h/2^(levels−1) (the first that meets TOL is taken), since fronts of width ~0.04
      * need a finer step than smooth modes; a wrong equation fails at every step.
      */
-    static double worst(PointResidual res, double[] pts, ToDoubleFunction<double[]> u, double h, int levels) {
+    static double worst(PointResidual res, double[] pts, List<ToDoubleFunction<double[]>> u, double h, int levels) {
         int dim = res.inputDim();
         List<MultiIndex> ds = res.derivatives();
+        int[] fields = res.fields();
         int m = ds.size();
         double[] values = new double[m];
         double[] partials = new double[m];
@@ -164,7 +171,7 @@ class UnseenProblemsTest {
             double best = Double.POSITIVE_INFINITY;
             for (int level = 0; level < levels && best > TOL; level++) {
                 double step = h / (1 << level);
-                for (int k = 0; k < m; k++) values[k] = FiniteDifference.derivative(u, x, ds.get(k), step);
+                for (int k = 0; k < m; k++) values[k] = FiniteDifference.derivative(u.get(fields[k]), x, ds.get(k), step);
                 res.evaluate(1, x, values, r, partials);
                 double scale = 1;
                 for (int k = 0; k < m; k++) {

@@ -21,12 +21,14 @@ import java.util.Set;
  * primary  := number | symbol | func '(' expr ')' | '(' expr ')'
  * </pre>
  *
- * Symbols are the coordinates, {@code u} and its derivatives {@code u_<coordinates>} (order ≤ 4,
- * written in any order and stored canonically), declared parameters, and the constants pi and e.
+ * Symbols are the coordinates, the fields (default just {@code u}) and their derivatives
+ * {@code <field>_<coordinates>} such as {@code u_xx} or {@code p_x} (order ≤ 4, written in any order and stored
+ * canonically), declared parameters, and the constants pi and e.
  */
 public final class ExprParser {
     private final String[] coords;
     private final Set<String> parameters;
+    private final List<String> fields;
     private String text;
     private List<Token> tokens;
     private int pos;
@@ -36,11 +38,35 @@ public final class ExprParser {
 
     /** @throws IllegalArgumentException when a parameter would shadow a coordinate, u, a derivative, a constant or a function */
     public ExprParser(String[] coords, Set<String> parameters) {
+        this(coords, parameters, List.of("u"));
+    }
+
+    /** A derivative of field {@code field} (index into the declared fields). */
+    public record FieldDerivative(int field, MultiIndex index) {}
+
+    /**
+     * Over the given fields (the unknowns of a system, e.g. u, v, p).
+     *
+     * @throws IllegalArgumentException when a field name is not a plain name, repeats, or clashes with a coordinate, a
+     *                                  constant or a function, or a parameter shadows anything
+     */
+    public ExprParser(String[] coords, Set<String> parameters, List<String> fields) {
         this.coords = coords.clone();
         this.parameters = Set.copyOf(parameters);
+        if (fields.isEmpty()) throw new IllegalArgumentException("fields: at least one field is needed");
+        for (int f = 0; f < fields.size(); f++) {
+            String name = fields.get(f);
+            String why = name == null || !name.matches("[A-Za-z][A-Za-z0-9]*") ? "must be a letter followed by letters or digits (no '_')"
+                    : Arrays.asList(coords).contains(name) ? "is a coordinate"
+                    : name.equals("pi") || name.equals("e") ? "is a constant"
+                    : function(name) != null ? "is a function"
+                    : fields.subList(0, f).contains(name) ? "is declared twice" : null;
+            if (why != null) throw new IllegalArgumentException("field '" + name + "' " + why + "; fields: " + fields);
+        }
+        this.fields = List.copyOf(fields);
         for (String p : parameters) {
             String clash = Arrays.asList(coords).contains(p) ? "the coordinate " + p
-                    : p.equals("u") || p.startsWith("u_") ? "the solution or its derivative " + p
+                    : isFieldSymbol(p) ? "the field or its derivative " + p
                     : p.equals("pi") || p.equals("e") ? "the constant " + p
                     : function(p) != null ? "the function " + p : null;
             if (clash != null) throw new IllegalArgumentException("parameter '" + p + "' shadows " + clash + "; rename the parameter");
@@ -99,12 +125,36 @@ public final class ExprParser {
         }
     }
 
-    /** The derivative named by a symbol such as u, u_xx or u_tx, or null when the name is not a derivative. */
+    private boolean isFieldSymbol(String name) {
+        int cut = name.indexOf('_');
+        return fields.contains(cut < 0 ? name : name.substring(0, cut));
+    }
+
+    /** The declared fields, in order. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** The canonical symbol of a field derivative, e.g. p_x, u_xxy (coordinates in declaration order). */
+    public String symbolOf(int field, MultiIndex mi) {
+        return fields.get(field) + mi.name(coords).substring(1);
+    }
+
+    /** The derivative named by a symbol such as u, u_xx or u_tx (any field), or null when the name is not a derivative. */
     public MultiIndex derivativeOf(String name) {
-        if (name.equals("u")) return MultiIndex.value(coords.length);
-        if (!name.startsWith("u_") || name.length() == 2) return null;
+        FieldDerivative fd = fieldDerivativeOf(name);
+        return fd == null ? null : fd.index();
+    }
+
+    /** The field and derivative named by a symbol such as v, p_x or u_xy, or null when it names none. */
+    public FieldDerivative fieldDerivativeOf(String name) {
+        int cut = name.indexOf('_');
+        int field = fields.indexOf(cut < 0 ? name : name.substring(0, cut));
+        if (field < 0) return null;
+        if (cut < 0) return new FieldDerivative(field, MultiIndex.value(coords.length));
+        if (cut == name.length() - 1) return null;
         int[] alpha = new int[coords.length];
-        String rest = name.substring(2);
+        String rest = name.substring(cut + 1);
         int total = 0;
         while (!rest.isEmpty()) {
             int best = -1;
@@ -120,7 +170,7 @@ public final class ExprParser {
             throw new IllegalArgumentException("derivative " + name + " has order " + total
                     + "; supported orders are 0.." + MultiIndex.MAX_ORDER);
         }
-        return new MultiIndex(alpha);
+        return new FieldDerivative(field, new MultiIndex(alpha));
     }
 
     private Expr expr() {
@@ -202,16 +252,21 @@ public final class ExprParser {
         if (name.equals("pi")) return Exprs.num(Math.PI);
         if (name.equals("e") && !Arrays.asList(coords).contains("e") && !parameters.contains("e")) return Exprs.num(Math.E);
         if (Arrays.asList(coords).contains(name) || parameters.contains(name)) return Exprs.sym(name);
-        MultiIndex mi;
+        FieldDerivative fd;
         try {
-            mi = derivativeOf(name);
+            fd = fieldDerivativeOf(name);
         } catch (IllegalArgumentException ex) {
             throw error(ex.getMessage(), t);
         }
-        if (mi != null) return Exprs.sym(mi.name(coords));
-        throw error("unknown symbol '" + name + "'; known: coordinates " + Arrays.toString(coords)
-                + ", u and derivatives like u_" + coords[coords.length - 1] + coords[coords.length - 1]
-                + ", parameters " + parameters + ", constants [pi, e], functions " + functionNames(), t);
+        if (fd != null) return Exprs.sym(symbolOf(fd.field(), fd.index()));
+        String last = coords[coords.length - 1];
+        String known = fields.size() == 1 ? fields.get(0) + " and derivatives like " + fields.get(0) + "_" + last + last
+                : "fields " + fields + " and derivatives like " + fields.get(0) + "_" + last + last;
+        int cut = name.indexOf('_');
+        String undeclared = fields.contains(cut < 0 ? name : name.substring(0, cut)) ? ""
+                : cut > 0 ? " ('" + name.substring(0, cut) + "' is not a declared field; fields: " + fields + ")" : "";
+        throw error("unknown symbol '" + name + "'" + undeclared + "; known: coordinates " + Arrays.toString(coords)
+                + ", " + known + ", parameters " + parameters + ", constants [pi, e], functions " + functionNames(), t);
     }
 
     private static Func function(String name) {

@@ -1,0 +1,62 @@
+package dev.tangent.train;
+
+import static dev.tangent.train.ConfigRules.at;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Config rules of a system (problem.fields, problem.equations, condition fields): names declared, counts matching. */
+final class SystemRules {
+    private SystemRules() {}
+
+    /** The declared fields ([u] without problem.fields), each a plain name that clashes with nothing. */
+    static List<String> fields(Map<?, ?> p, List<String> coords, Set<String> parameters, Map<String, String> where) {
+        if (!p.containsKey("fields")) return List.of("u");
+        List<?> raw = p.get("fields") instanceof List<?> l ? l : List.of(p.get("fields"));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String name = String.valueOf(raw.get(i));
+            String path = "problem.fields[" + i + "]";
+            String why = !name.matches("[A-Za-z][A-Za-z0-9]*") ? "must be a letter followed by letters or digits (no '_')"
+                    : coords.contains(name) ? "is a coordinate"
+                    : parameters.contains(name) ? "is also a parameter"
+                    : name.equals("pi") || name.equals("e") ? "is a constant"
+                    : out.contains(name) ? "is declared twice" : null;
+            if (why != null) {
+                throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": the field name '" + name
+                        + "' " + why + "; fields: " + raw);
+            }
+            out.add(name);
+        }
+        for (String param : parameters) {
+            int cut = param.indexOf('_');
+            String head = cut < 0 ? param : param.substring(0, cut);
+            if (out.contains(head)) {
+                String path = "problem.parameters." + param;
+                throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + " shadows the field " + head
+                        + (cut < 0 ? "" : " or its derivative " + param) + "; rename the parameter");
+            }
+        }
+        return out;
+    }
+
+    /** problem.equations, one per field. */
+    static List<?> equations(Map<?, ?> p, List<String> fields, Map<String, String> where) {
+        List<?> eqs = p.get("equations") instanceof List<?> l ? l : List.of(p.get("equations"));
+        if (eqs.size() != fields.size()) {
+            throw new IllegalArgumentException("config key 'problem.equations'" + at(where, "problem.equations") + " has "
+                    + eqs.size() + " equation(s) but problem.fields declares " + fields.size() + " field(s) " + fields
+                    + "; give one equation per field");
+        }
+        return eqs;
+    }
+
+    static void declared(String field, List<String> fields, String path, Map<String, String> where) {
+        if (!fields.contains(field)) {
+            throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": '" + field
+                    + "' is not a declared field; fields: " + fields + " (declare it in problem.fields)");
+        }
+    }
+}
