@@ -25,6 +25,7 @@ final class ReproduceKovasznay implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "lm", description = "lm | anagram | engd. Default: ${DEFAULT-VALUE}.") String optimizer;
     @Option(names = "--layout", defaultValue = "shared", description = "shared | separate network(s) for u, v, p. Default: ${DEFAULT-VALUE}.") String layout;
     @Option(names = "--widths", defaultValue = "48,48", split = ",", description = "Hidden widths. Default: ${DEFAULT-VALUE}.") List<Integer> widths;
+    @Option(names = "--points", defaultValue = "900", description = "Interior points (a grid), shared by the three equations. Default: ${DEFAULT-VALUE}.") int points;
     @Option(names = "--steps", defaultValue = "400") long steps;
     @Option(names = "--time", defaultValue = "600", description = "Training budget in seconds. Default: ${DEFAULT-VALUE}.") double seconds;
     @Option(names = "--seed", defaultValue = "0") long seed;
@@ -36,10 +37,11 @@ final class ReproduceKovasznay implements Callable<Integer> {
                 name: kovasznay
                 problem: kovasznay
                 net: {layout: %s, widths: %s}
+                points: {pde: %d}
                 optimizer: {name: %s}
                 train: {steps: %d, time: %s, eval_every: 10, target_error: 0}
                 seed: %d
-                """.formatted(layout, widths, optimizer, steps, seconds, seed));
+                """.formatted(layout, widths, points, optimizer, steps, seconds, seed));
         Files.createDirectories(out);
         long cpu0 = processCpuNanos();
         Trainer.Result r = Trainer.run(c, out, false, null);

@@ -40,7 +40,7 @@ public final class JetEngine {
         this(mlp, derivatives, new int[derivatives.size()]);
     }
 
-    /** Derivative k of field fields[k] (0 ≤ fields[k] < F). */
+    /** Derivative k of field fields[k] (0 ≤ fields[k] ≤ F − 1). */
     public JetEngine(Mlp mlp, List<MultiIndex> derivatives, int[] fields) {
         this(mlp, derivatives, fields, Runtime.getRuntime().availableProcessors());
     }
