@@ -24,8 +24,8 @@ final class ReproduceKovasznay implements Callable<Integer> {
 
     @Option(names = "--optimizer", defaultValue = "lm", description = "lm | anagram | engd. Default: ${DEFAULT-VALUE}.") String optimizer;
     @Option(names = "--layout", defaultValue = "shared", description = "shared | separate network(s) for u, v, p. Default: ${DEFAULT-VALUE}.") String layout;
-    @Option(names = "--widths", defaultValue = "48,48", split = ",", description = "Hidden widths. Default: ${DEFAULT-VALUE}.") List<Integer> widths;
-    @Option(names = "--points", defaultValue = "900", description = "Interior points (a grid), shared by the three equations. Default: ${DEFAULT-VALUE}.") int points;
+    @Option(names = "--widths", defaultValue = "32,32", split = ",", description = "Hidden widths. Default: ${DEFAULT-VALUE}.") List<Integer> widths;
+    @Option(names = "--points", defaultValue = "1600", description = "Interior points (a grid), shared by the three equations. Default: ${DEFAULT-VALUE}.") int points;
     @Option(names = "--steps", defaultValue = "400") long steps;
     @Option(names = "--time", defaultValue = "600", description = "Training budget in seconds. Default: ${DEFAULT-VALUE}.") double seconds;
     @Option(names = "--seed", defaultValue = "0") long seed;
