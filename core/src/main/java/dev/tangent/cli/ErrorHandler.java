@@ -37,7 +37,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             if (t instanceof UnsatisfiedLinkError) return true;
             String m = t.getMessage();
             if (m != null && m.contains("No native JavaCPP library")) return true;
-            if (t instanceof NoClassDefFoundError && m != null && m.contains("org.bytedeco")) return true;
+            if (t instanceof NoClassDefFoundError && m != null && m.contains(dev.tangent.linalg.NativeBackend.NATIVE_PACKAGE)) return true;
         }
         return false;
     }

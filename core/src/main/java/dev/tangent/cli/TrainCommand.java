@@ -1,11 +1,13 @@
 package dev.tangent.cli;
 
+import dev.tangent.io.StrictYaml;
 import dev.tangent.pde.ErrorMetrics;
 import dev.tangent.report.RunReport;
 import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
 import dev.tangent.train.Optimizers;
 import dev.tangent.train.RunLock;
+import dev.tangent.train.RunStatus;
 import dev.tangent.train.RunSummary;
 import dev.tangent.train.Trainer;
 import java.nio.file.Files;
@@ -41,13 +43,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output-bias", completionCandidates = Candidates.OutputBiases.class, description = "Output bias, one of: ${COMPLETION-CANDIDATES} (default unscaled; scaled = by N^-s).") String outputBias;
     @Option(names = "--seed", description = "Random seed (points and initialisation).") Long seed;
     @Option(names = "--lr", description = "Learning rate (adam, gd).") Double lr;
-    @Option(names = "--cutoff", description = "ANaGRAM singular-value cutoff.") Double cutoff;
+    @Option(names = "--cutoff", description = "Singular-value cutoff: anagram (kind by --cutoff-kind), engd (relative to σ_max of Φ, default 1e-6).") Double cutoff;
     @Option(names = "--cutoff-kind", completionCandidates = Candidates.CutoffKinds.class, description = "ANaGRAM cutoff kind, one of: ${COMPLETION-CANDIDATES}.") String cutoffKind;
     @Option(names = "--points", description = "Interior (PDE) collocation points.") Integer points;
     @Option(names = "--eval-every", description = "Evaluate errors every k steps.") Integer evalEvery;
     @Option(names = "--target-error", description = "Stop when absolute RMS error ≤ this.") Double target;
     @Option(names = "--weights", completionCandidates = Candidates.WeightKinds.class, description = "Loss weights, one of: ${COMPLETION-CANDIDATES}.") String weights;
     @Option(names = "--ntk-every", description = "Record NTK drift and block traces every k steps.") Integer ntkEvery;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any config key (repeatable), e.g. --set optimizer.damping=1e-2 --set net.widths=[16,16]; the value is read as YAML.")
+    List<String> sets;
     @Option(names = "--name", description = "Run name (directory prefix).") String name;
     @Option(names = "--out", description = "Base directory for runs. Default: runs.") Path out;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped or killed run in place.") Path resume;
@@ -114,11 +118,11 @@ final class TrainCommand implements Callable<Integer> {
                 progress.finish();
             }
             RunSummary.write(dir.resolve("summary.json"), RunSummary.summary(config, r));
-            boolean interrupted = r.status().equals(Trainer.INTERRUPTED);
+            boolean interrupted = r.status() == RunStatus.INTERRUPTED;
             if (!noPlots && !interrupted) RunReport.plots(dir, r);
             report(config, r, dir);
         }
-        return r.status().equals(Trainer.DIVERGED) ? ExitCodes.STOPPED : ExitCodes.OK;
+        return r.status() == RunStatus.DIVERGED ? ExitCodes.STOPPED : ExitCodes.OK;
     }
 
     private static void report(Config config, Trainer.Result r, Path dir) {
@@ -160,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Flags that configure a run (all but the budget and the output switches). */
     private static final String[] FLAGS = {"--problem", "--optimizer", "--preset", "--width", "--depth", "--activation", "--s",
             "--output-bias", "--seed", "--lr", "--cutoff", "--cutoff-kind", "--points", "--eval-every", "--target-error", "--weights",
-            "--ntk-every", "--name"};
+            "--ntk-every", "--name", "--set"};
 
     /** Applies every given flag except the budget. */
     private void applyOverrides(Config c) {
@@ -187,8 +191,26 @@ final class TrainCommand implements Callable<Integer> {
             case "--weights" -> set(c, flag, "weights", weights);
             case "--ntk-every" -> set(c, flag, "ntk.every", ntkEvery);
             case "--name" -> set(c, flag, "name", name);
+            case "--set" -> setAll(c);
             default -> throw new IllegalStateException(flag);
         };
+    }
+
+    /** Every --set KEY=VALUE, in order; the key is validated like a YAML key (with a "did you mean"). */
+    private boolean setAll(Config c) {
+        if (sets == null) return false;
+        for (String kv : sets) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--set takes KEY=VALUE (e.g. optimizer.damping=1e-2), got '" + kv + "'");
+            String key = kv.substring(0, eq).trim();
+            Object value = StrictYaml.read(kv.substring(eq + 1), "--set " + key).root();
+            try {
+                c.set(key, value == null ? "" : value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--set " + kv + ": " + e.getMessage());
+            }
+        }
+        return true;
     }
 
     private void applyBudget(Config c) {

@@ -14,6 +14,12 @@ public final class NativeBackend {
      * Threads OpenBLAS may use inside one call. Sweeps set 1 per worker so the pool does not oversubscribe cores.
      * Calls below then choose 1 or this many by size and load.
      */
+    /** The package of the native bindings (to recognise their errors outside linalg, which never imports them). */
+    public static final String NATIVE_PACKAGE = "org.bytedeco";
+
+    /** JavaCPP's system property that overrides the detected platform. */
+    public static final String PLATFORM_PROPERTY = "org.bytedeco.javacpp.platform";
+
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("BLAS threads must be >= 1, got " + n);
         configured();

@@ -24,24 +24,32 @@ public final class EngdOptimizer extends NaturalGradientOptimizer {
     }
 
     /**
-     * Defaults: automatic form, rcond 1e-12 (eigenvalues of G below 1e-12·λ_max are dropped, i.e. singular values
-     * of Φ below 1e-6·σ_max), line search over k = 0..30.
+     * Defaults: automatic form, cutoff 1e-6 (singular values of Φ below 1e-6·σ_max are dropped, the same relative
+     * cutoff concept as ANaGRAM's {@code cutoff_kind: relative}; the least-squares solve of G or ΦΦᵀ, whose
+     * eigenvalues are σ², uses rcond = cutoff²), line search over k = 0..30.
      */
-    public record Settings(Form form, double rcond, int lineSearchSteps) {
+    public record Settings(Form form, double cutoff, int lineSearchSteps) {
         public Settings {
-            if (!(rcond >= 0 && rcond < 1)) throw new IllegalArgumentException("optimizer.rcond must be in [0, 1), got " + rcond);
+            if (!(cutoff >= 0 && cutoff < 1)) {
+                throw new IllegalArgumentException("optimizer.cutoff (ENGD: relative to σ_max of Φ) must be in [0, 1), got " + cutoff);
+            }
         }
 
         public static Settings defaults() {
-            return new Settings(Form.AUTO, 1e-12, 30);
+            return new Settings(Form.AUTO, 1e-6, 30);
         }
 
         public Settings withForm(Form f) {
-            return new Settings(f, rcond, lineSearchSteps);
+            return new Settings(f, cutoff, lineSearchSteps);
         }
 
-        public Settings withRcond(double r) {
-            return new Settings(form, r, lineSearchSteps);
+        public Settings withCutoff(double c) {
+            return new Settings(form, c, lineSearchSteps);
+        }
+
+        /** The eigenvalue cutoff of G = ΦᵀΦ (or ΦΦᵀ) relative to λ_max: cutoff². */
+        public double rcond() {
+            return cutoff * cutoff;
         }
     }
 

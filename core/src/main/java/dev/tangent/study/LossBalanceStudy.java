@@ -2,14 +2,12 @@ package dev.tangent.study;
 
 import dev.tangent.nn.Mlp;
 import dev.tangent.pde.Discretization;
-import dev.tangent.pde.Problem;
 import dev.tangent.report.Charts;
 import dev.tangent.sampling.SamplerKind;
 import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
 import dev.tangent.train.LossWeighting;
-import dev.tangent.train.NetFactory;
-import dev.tangent.train.ProblemFactory;
+import dev.tangent.train.RunSpec;
 import dev.tangent.train.WeightedProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,12 +70,11 @@ public final class LossBalanceStudy {
         for (double a : s.frequencies()) {
             for (String l : LOSSES) {
                 for (long seed = 0; seed < s.seeds(); seed++) {
-                    Config c = config(a, l, s, seed);
-                    Problem p = ProblemFactory.build(c);
-                    Mlp mlp = new Mlp(NetFactory.build(c, p));
-                    Discretization d = new Discretization(p, mlp, Map.of(), SamplerKind.GRID, SamplerKind.GRID, seed);
+                    RunSpec spec = RunSpec.from(config(a, l, s, seed));
+                    Mlp mlp = new Mlp(spec.net());
+                    Discretization d = new Discretization(spec.problem(), mlp, Map.of(), SamplerKind.GRID, SamplerKind.GRID, seed);
                     WeightedProblem wp = new WeightedProblem(d);
-                    var traj = BalancedDescent.run(d, LossWeighting.from(c, wp), wp, mlp.initialize(seed), s.steps(), 100,
+                    var traj = BalancedDescent.run(d, LossWeighting.of(spec.weighting(), wp, spec.seed()), wp, mlp.initialize(seed), s.steps(), 100,
                             Math.max(1, s.steps() / 100), s.lrFactor());
                     var e = d.errors(traj.theta());
                     res.add(new Outcome(a, l, seed, traj.firstEta(), traj.lastEta(), traj.steps(), traj.ratio(),

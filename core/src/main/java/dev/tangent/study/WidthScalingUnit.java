@@ -112,7 +112,7 @@ public final class WidthScalingUnit {
     static Discretization discretization(Config c) {
         Problem p = ProblemFactory.build(c);
         Mlp mlp = new Mlp(NetFactory.build(c, p));
-        int m = (int) c.integer("ntk.max_points", 32);
+        int m = (int) c.integer("ntk.max_points", dev.tangent.train.RunSpec.Monitoring.MAX_POINTS);
         if (m < 1) throw new IllegalArgumentException("ntk.max_points must be >= 1, got " + m);
         Map<String, Integer> points = new LinkedHashMap<>();
         points.put("pde", m);

@@ -28,8 +28,7 @@ public interface SweepEngine {
     static SweepEngine find(String name) {
         for (SweepEngine e : ServiceLoader.load(SweepEngine.class)) if (e.name().equals(name)) return e;
         throw new IllegalArgumentException("--engine " + name + " is not on the class path; available: " + names()
-                + (name.equals("spark") ? ". The Spark engine is the tangent-spark module: run spark-submit --class "
-                + "dev.tangent.cli.TangentCli --master local[2] spark/target/tangent-spark.jar sweep SPEC --engine spark "
-                + "(see README, Sweeps on Spark)" : ""));
+                + (name.equals("spark") ? ". The Spark engine is the tangent-spark module: run tangent-spark.jar with "
+                + "spark-submit ... sweep SPEC --engine spark (see README, Sweeps on Spark)" : ""));
     }
 }

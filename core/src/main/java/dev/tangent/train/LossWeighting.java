@@ -57,25 +57,14 @@ public final class LossWeighting {
         this.running = new double[problem.weights().length];
     }
 
-    public static LossWeighting from(Config c, WeightedProblem p) {
-        Object w = c.get("weights");
-        boolean shorthand = w instanceof String;
-        String kind = shorthand ? (String) w : c.string("weights.kind", "none");
-        if (!KINDS.contains(kind)) throw new IllegalArgumentException("weights.kind must be one of " + KINDS + ", got '" + kind + "'");
-        boolean sampled = kind.equals("ntk-sketch") || kind.equals("ntk-rows");
-        int every = (int) (shorthand ? (sampled ? 1 : 100) : c.integer("weights.every", sampled ? 1 : 100));
-        double ema = shorthand ? (sampled ? 0.9 : 0) : c.number("weights.ema", sampled ? 0.9 : 0);
-        int probes = (int) (shorthand ? 1 : c.integer("weights.probes", 1));
-        int rows = (int) (shorthand ? 64 : c.integer("weights.sketch", 64));
-        String start = shorthand ? "exact" : c.string("weights.start", "exact");
-        if (every < 1) throw new IllegalArgumentException("weights.every must be >= 1, got " + every);
-        if (!(ema >= 0 && ema < 1)) throw new IllegalArgumentException("weights.ema must be in [0, 1), got " + ema);
-        if (probes < 1) throw new IllegalArgumentException("weights.probes must be >= 1, got " + probes);
-        if (rows < 1) throw new IllegalArgumentException("weights.sketch (rows per group) must be >= 1, got " + rows);
-        if (!start.equals("exact") && !start.equals("sample")) {
-            throw new IllegalArgumentException("weights.start must be exact or sample, got '" + start + "'");
-        }
-        return new LossWeighting(kind, every, ema, probes, rows, start.equals("exact"), c.integer("seed", 0), p);
+    /** The rule of a run spec on this problem; the sampled rules draw from {@code seed}. */
+    public static LossWeighting of(RunSpec.Weighting w, WeightedProblem p, long seed) {
+        return new LossWeighting(w.kind(), w.every(), w.ema(), w.probes(), w.sketch(), w.startExact(), seed, p);
+    }
+
+    /** Equal weights (all 1), never updated. */
+    public static LossWeighting none(WeightedProblem p) {
+        return of(RunSpec.Weighting.NONE, p, 0);
     }
 
     public String kind() {

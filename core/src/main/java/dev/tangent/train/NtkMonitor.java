@@ -14,7 +14,7 @@ import java.util.Map;
  * training, every k steps ({@code ntk.every}; 0 = off). The drift kernel is the full residual NTK on a fixed,
  * evenly spaced subset of at most {@code ntk.max_points} rows per group, so memory stays bounded.
  */
-public final class NtkMonitor {
+public final class NtkMonitor implements TrainingListener {
     private final Discretization disc;
     private final int every;
     private final int maxPoints;
@@ -26,18 +26,20 @@ public final class NtkMonitor {
         this.maxPoints = maxPoints;
     }
 
-    public static NtkMonitor from(Config c, Discretization disc) {
-        int every = (int) c.integer("ntk.every", 0);
-        int max = (int) c.integer("ntk.max_points", 256);
-        if (every < 0) throw new IllegalArgumentException("ntk.every must be >= 0, got " + every);
-        if (max < 1) throw new IllegalArgumentException("ntk.max_points must be >= 1, got " + max);
-        return new NtkMonitor(disc, every, max);
+    public static NtkMonitor of(RunSpec.Monitoring m, Discretization disc) {
+        return new NtkMonitor(disc, m.every(), m.maxPoints());
     }
 
     public boolean enabled() {
         return every > 0;
     }
 
+    @Override
+    public void started(StepEvent start, boolean resumed) {
+        if (!resumed) start(start.theta());
+    }
+
+    @Override
     public List<String> columns() {
         if (!enabled()) return List.of();
         List<String> cols = new ArrayList<>(List.of("ntk_drift"));
@@ -45,11 +47,12 @@ public final class NtkMonitor {
         return cols;
     }
 
-    public void start(double[] theta) {
+    private void start(double[] theta) {
         if (enabled()) k0 = kernel(theta);
     }
 
     /** Values for the metrics row: drift and traces at this step, or NaN when not due. */
+    @Override
     public double[] measure(double[] theta, long step) {
         if (!enabled()) return new double[0];
         List<LossGroup> groups = disc.groups();
@@ -88,10 +91,12 @@ public final class NtkMonitor {
         return k;
     }
 
+    @Override
     public Map<String, double[]> state() {
         return k0 == null ? Map.of() : Map.of("ntk.k0", k0.clone());
     }
 
+    @Override
     public void restore(Map<String, double[]> extra, double[] theta) {
         k0 = extra.containsKey("ntk.k0") ? extra.get("ntk.k0").clone() : null;
         if (enabled() && k0 == null) k0 = kernel(theta);

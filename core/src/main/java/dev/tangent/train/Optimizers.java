@@ -28,24 +28,24 @@ public final class Optimizers {
                 "solver", "damping", "accept_ratio", "acceleration", "accel_ratio"),
         ANAGRAM("anagram", false, "natural gradient by the thin SVD with a singular-value cutoff", Optimizers::anagram,
                 "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps"),
-        ENGD("engd", false, "energy natural gradient by Gram or kernel least squares", Optimizers::engd,
-                "form", "rcond", "line_search_steps"),
+        ENGD("engd", false, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
+                Optimizers::engd, "form", "cutoff", "line_search_steps"),
         ADAM("adam", true, "Adam (first order)", Optimizers::adam, "lr", "beta1", "beta2", "decay_rate", "decay_steps"),
-        LBFGS("lbfgs", false, "L-BFGS with a strong-Wolfe line search", c -> new LbfgsOptimizer(LbfgsOptimizer.Settings.defaults()
+        LBFGS("lbfgs", false, "L-BFGS with a strong-Wolfe line search", c -> new OptimizerSpec.Lbfgs(LbfgsOptimizer.Settings.defaults()
                 .withHistory((int) c.integer("optimizer.history", 50))), "history"),
-        GD("gd", true, "plain gradient descent (first order)", c -> new GradientDescentOptimizer(c.number("optimizer.lr", 1e-3)), "lr");
+        GD("gd", true, "plain gradient descent (first order)", c -> new OptimizerSpec.Gd(c.number("optimizer.lr", 1e-3)), "lr");
 
         private final String label;
         private final boolean firstOrder;
         private final String help;
-        private final Function<Config, Optimizer> factory;
+        private final Function<Config, OptimizerSpec> parser;
         private final List<String> keys;
 
-        Kind(String label, boolean firstOrder, String help, Function<Config, Optimizer> factory, String... keys) {
+        Kind(String label, boolean firstOrder, String help, Function<Config, OptimizerSpec> parser, String... keys) {
             this.label = label;
             this.firstOrder = firstOrder;
             this.help = help;
-            this.factory = factory;
+            this.parser = parser;
             this.keys = List.of(keys);
         }
 
@@ -66,6 +66,11 @@ public final class Optimizers {
         public String help() {
             return help;
         }
+
+        /** This method with its default settings. */
+        public OptimizerSpec defaults() {
+            return parser.apply(Config.empty().set("optimizer.name", label));
+        }
     }
 
     /** The method a run uses when the config names none. */
@@ -77,7 +82,9 @@ public final class Optimizers {
     public static Kind kind(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         for (Kind k : Kind.values()) if (k.label.equals(n)) return k;
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; allowed: " + NAMES);
+        String near = ConfigSchema.closest(n, NAMES);
+        throw new IllegalArgumentException("unknown optimizer '" + name + "'" + (near != null ? "; did you mean '" + near + "'?" : "")
+                + " allowed: " + NAMES);
     }
 
     /**
@@ -91,7 +98,7 @@ public final class Optimizers {
         if (!c.has("points.pde")) c.set("points.pde", 2500);
     }
 
-    /** Keys every method accepts: a warm-start phase run before it (see {@link #create}). */
+    /** Keys every method accepts: a warm-start phase run before it (see {@link #spec}). */
     public static final List<String> WARM_START_KEYS = List.of("warm_start", "warm_start_steps", "warm_start_lr");
 
     /** The methods a warm start may use: cheap ones that move a random initialisation (not the method it hands to). */
@@ -103,17 +110,27 @@ public final class Optimizers {
         return k;
     }
 
-    /**
-     * The configured optimizer; a key the chosen method does not read is an error, not a silently ignored setting.
-     * With {@code warm_start: adam|lbfgs|gd} the run starts with {@code warm_start_steps} (default 500) steps of that
-     * method at its default settings ({@code warm_start_lr} sets Adam's or GD's rate), then hands over.
-     */
+    /** The configured optimizer. */
     public static Optimizer create(Config c) {
+        return spec(c).create();
+    }
+
+    /**
+     * The {@code optimizer} section, parsed; a key the chosen method does not read is an error, not a silently ignored
+     * setting. With {@code warm_start: adam|lbfgs|gd} the run starts with {@code warm_start_steps} (default 500) steps
+     * of that method at its default settings ({@code warm_start_lr} sets Adam's or GD's rate), then hands over.
+     */
+    public static OptimizerSpec spec(Config c) {
         Kind k = kind(c.string("optimizer.name", DEFAULT));
+        if (c.has("optimizer.rcond")) {
+            throw new IllegalArgumentException("optimizer.rcond was replaced by optimizer.cutoff, one cutoff concept for anagram and "
+                    + "engd: engd keeps singular values of Φ above cutoff·σ_max (rcond = cutoff², so rcond " + c.get("optimizer.rcond")
+                    + " is cutoff " + Math.sqrt(c.number("optimizer.rcond", 0)) + "); default 1e-6");
+        }
         if (c.has("optimizer.warm_start_steps") || c.has("optimizer.warm_start_lr")) {
             if (!c.has("optimizer.warm_start")) throw new IllegalArgumentException("optimizer.warm_start_steps and warm_start_lr need optimizer.warm_start (adam, lbfgs or gd)");
         }
-        Optimizer main = createSingle(c, k);
+        OptimizerSpec main = single(c, k);
         if (!c.has("optimizer.warm_start")) return main;
         Kind first = warmStartKind(c.string("optimizer.warm_start", ""));
         Config warm = Config.empty().set("optimizer.name", first.label());
@@ -121,10 +138,10 @@ public final class Optimizers {
             if (first == Kind.LBFGS) throw new IllegalArgumentException("optimizer.warm_start_lr applies to adam and gd, not lbfgs");
             warm.set("optimizer.lr", c.number("optimizer.warm_start_lr", 1e-3));
         }
-        return OptimizerSchedule.warmStart(createSingle(warm, first), c.integer("optimizer.warm_start_steps", 500), main);
+        return new OptimizerSpec.WarmStart(single(warm, first), c.integer("optimizer.warm_start_steps", 500), main);
     }
 
-    private static Optimizer createSingle(Config c, Kind k) {
+    private static OptimizerSpec single(Config c, Kind k) {
         for (String key : c.section("optimizer").keySet()) {
             if (!key.equals("name") && !k.keys.contains(key) && !WARM_START_KEYS.contains(key)) {
                 throw new IllegalArgumentException("optimizer." + key + " does not apply to " + k.label + "; " + k.label
@@ -136,35 +153,36 @@ public final class Optimizers {
         if (!preset.isEmpty() && !preset.equals("precise")) {
             throw new IllegalArgumentException("unknown optimizer.preset '" + preset + "'; allowed: [precise] (with anagram)");
         }
-        return k.factory.apply(c);
+        return k.parser.apply(c);
     }
 
     /** The named method with its default settings. */
     public static Optimizer withDefaults(String name) {
-        return create(Config.empty().set("optimizer.name", name));
+        return kind(name).defaults().create();
     }
 
-    private static Optimizer lm(Config c) {
-        return new LevenbergMarquardtOptimizer(new LevenbergMarquardtOptimizer.Settings(
+    private static OptimizerSpec lm(Config c) {
+        return new OptimizerSpec.Lm(new LevenbergMarquardtOptimizer.Settings(
                 DampedLeastSquares.Route.parse(c.string("optimizer.solver", "auto")), c.number("optimizer.damping", 1e-3),
                 c.number("optimizer.accept_ratio", 1e-4), flag(c, "optimizer.acceleration", true),
                 c.number("optimizer.accel_ratio", 0.75)));
     }
 
-    private static Optimizer anagram(Config c) {
-        return new AnagramOptimizer(new AnagramOptimizer.Settings(cutoff(c), (int) c.integer("optimizer.line_search_steps", 30)));
+    private static OptimizerSpec anagram(Config c) {
+        return new OptimizerSpec.Anagram(new AnagramOptimizer.Settings(cutoff(c), (int) c.integer("optimizer.line_search_steps", 30)));
     }
 
-    private static Optimizer engd(Config c) {
-        return new EngdOptimizer(new EngdOptimizer.Settings(EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")),
-                c.number("optimizer.rcond", 1e-12), (int) c.integer("optimizer.line_search_steps", 30)));
+    private static OptimizerSpec engd(Config c) {
+        EngdOptimizer.Settings d = EngdOptimizer.Settings.defaults();
+        return new OptimizerSpec.Engd(new EngdOptimizer.Settings(EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")),
+                c.number("optimizer.cutoff", d.cutoff()), (int) c.integer("optimizer.line_search_steps", d.lineSearchSteps())));
     }
 
-    private static Optimizer adam(Config c) {
+    private static OptimizerSpec adam(Config c) {
         AdamOptimizer.Settings s = AdamOptimizer.Settings.defaults()
                 .withLr(c.number("optimizer.lr", 1e-3))
                 .withDecay(c.number("optimizer.decay_rate", 1.0), (int) c.integer("optimizer.decay_steps", 1000));
-        return new AdamOptimizer(new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
+        return new OptimizerSpec.Adam(new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
                 c.number("optimizer.beta2", 0.999), s.eps(), s.decayRate(), s.decaySteps()));
     }
 

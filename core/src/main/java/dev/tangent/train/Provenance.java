@@ -44,7 +44,7 @@ public final class Provenance {
 
     /** The JavaCPP platform of this machine (what the native libraries must match). */
     public static String platform() {
-        String forced = System.getProperty("org.bytedeco.javacpp.platform"); // JavaCPP's own override
+        String forced = System.getProperty(dev.tangent.linalg.NativeBackend.PLATFORM_PROPERTY); // JavaCPP's own override
         if (forced != null && !forced.isBlank()) return forced;
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);

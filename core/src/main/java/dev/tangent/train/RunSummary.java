@@ -65,7 +65,7 @@ public final class RunSummary {
         m.put("net", mlp.spec().toString() + (mlp.fourier() == null ? "" : " fourier features=" + mlp.fourier().features() + " scale=" + mlp.fourier().scale()));
         m.put("parameters", r.discretization().mlp().nParams());
         m.put("rows", r.discretization().rows());
-        m.put("status", r.status());
+        m.put("status", r.status().label());
         m.put("message", r.message());
         m.put("steps", r.steps());
         m.put("seconds", r.seconds());

@@ -88,7 +88,7 @@ class RunDirectoryTest {
         Config c = Config.parse(ADAM);
         Path dir = tmp.resolve("zero");
         AtomicLong seen = new AtomicLong(-1);
-        Trainer.run(c, dir, false, p -> {
+        Trainer.run(c, dir, false, (Trainer.Listener) p -> {
             if (seen.get() < 0) seen.set(Checkpoint.read(dir.resolve("checkpoint")).step());
         });
         assertEquals(0, seen.get(), "the checkpoint at the first logged step (10) is the one from step 0");

@@ -48,7 +48,7 @@ class DivergenceTest {
     void aNanMidRunLeavesTheLastGoodStateAndResumesFromIt(String optimizer) {
         Path dir = tmp.resolve(optimizer);
         Trainer.Result r = Trainer.run(nanMidRun(optimizer), dir, false, null);
-        assertEquals(Trainer.DIVERGED, r.status(), r.message());
+        assertEquals(RunStatus.DIVERGED, r.status(), r.message());
         assertEquals(NAN_STEP - 1, r.steps(), "kept the state of the step before the NaN: " + r.message());
         Checkpoint cp = Checkpoint.read(dir.resolve("checkpoint"));
         assertTrue(cp.finite(), optimizer + ": every array in the checkpoint is finite");
@@ -62,7 +62,7 @@ class DivergenceTest {
 
         // resuming from that checkpoint repeats the run exactly: same rows, same stop, same state
         Trainer.Result again = Trainer.run(Config.load(dir.resolve("config.yaml")), dir, true, null);
-        assertEquals(Trainer.DIVERGED, again.status());
+        assertEquals(RunStatus.DIVERGED, again.status());
         assertEquals(r.steps(), again.steps());
         assertArrayEquals(r.theta(), again.theta(), 0.0);
         assertArrayEquals(r.metrics().series("loss"), again.metrics().series("loss"), 0.0);

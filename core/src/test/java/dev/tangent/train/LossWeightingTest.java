@@ -29,7 +29,7 @@ class LossWeightingTest {
     void exactWeightsAreTraceRatiosOfMeanDiagonalsOfK() {
         double[] theta = wave.mlp().initialize(5);
         WeightedProblem wp = new WeightedProblem(wave);
-        LossWeighting w = LossWeighting.from(Config.parse("weights: ntk"), wp);
+        LossWeighting w = LossWeighting.of(RunSpec.weighting(Config.parse("weights: ntk")), wp, 0);
         assertTrue(w.update(theta, 0));
         // direct: the full K = J Jᵀ, each diagonal block's mean diagonal T_g, λ_g = Σ_h T_h / T_g
         List<LossGroup> groups = wave.groups();
@@ -71,11 +71,11 @@ class LossWeightingTest {
         double[] theta = wave.mlp().initialize(6);
         double[] exact = LossWeighting.ratio(LossWeighting.meanTraces(wave.groups(), theta));
         WeightedProblem wp = new WeightedProblem(wave);
-        LossWeighting.from(Config.parse("weights: {kind: ntk-sketch, sketch: 4, probes: 1}"), wp).update(theta, 0);
+        LossWeighting.of(RunSpec.weighting(Config.parse("weights: {kind: ntk-sketch, sketch: 4, probes: 1}")), wp, 0).update(theta, 0);
         assertArrayEquals(exact, wp.weights(), 1e-12 * max(exact));
         // from one one-probe draw instead, the first weights are off
         WeightedProblem noisy = new WeightedProblem(wave);
-        LossWeighting.from(Config.parse("weights: {kind: ntk-sketch, sketch: 4, probes: 1, start: sample}"), noisy).update(theta, 0);
+        LossWeighting.of(RunSpec.weighting(Config.parse("weights: {kind: ntk-sketch, sketch: 4, probes: 1, start: sample}")), noisy, 0).update(theta, 0);
         double worst = 0;
         for (int g = 0; g < exact.length; g++) worst = Math.max(worst, Math.abs(noisy.weights()[g] / exact[g] - 1));
         assertTrue(worst > 0.05, "a single draw should be visibly off, worst relative error " + worst);

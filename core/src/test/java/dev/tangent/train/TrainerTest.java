@@ -65,7 +65,7 @@ class TrainerTest {
                 train: {steps: 5, time: 0, eval_every: 1}
                 """);
         Trainer.Result r = Trainer.run(c, tmp.resolve("nan"), false, null);
-        assertEquals(Trainer.DIVERGED, r.status());
+        assertEquals(RunStatus.DIVERGED, r.status());
         assertTrue(r.message().contains("NaN"), r.message());
         Checkpoint cp = Checkpoint.read(tmp.resolve("nan").resolve("checkpoint"));
         for (double v : cp.theta()) assertTrue(Double.isFinite(v));

@@ -1,0 +1,106 @@
+package dev.tangent.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tangent.linalg.Lapack;
+import dev.tangent.optim.LeastSquaresProblem;
+import dev.tangent.optim.Optimizer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The contract every registered optimizer keeps, run for each {@link Optimizers.Kind} (a new registry entry is
+ * tested without editing this file): on a convex least-squares problem r = Aθ − b it lowers the loss (second-order
+ * methods reach the least-squares minimum, checked against LAPACK), and its state survives a checkpoint: an
+ * optimizer restored from a written and re-read checkpoint continues bit-identically to the uninterrupted one.
+ */
+class OptimizerContractTest {
+    private static final int ROWS = 12, PARAMS = 5;
+
+    @TempDir
+    Path tmp;
+
+    private static double[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = r.nextDouble(-1, 1);
+        return v;
+    }
+
+    private static final double[] A = random(ROWS * PARAMS, 11), B = random(ROWS, 12);
+
+    private static final LeastSquaresProblem CONVEX = new LeastSquaresProblem() {
+        public int nParams() {
+            return PARAMS;
+        }
+
+        public int nRows() {
+            return ROWS;
+        }
+
+        public double evaluate(double[] theta, double[] r, double[] jac) {
+            double loss = 0;
+            for (int i = 0; i < ROWS; i++) {
+                double s = -B[i];
+                for (int j = 0; j < PARAMS; j++) s += A[i * PARAMS + j] * theta[j];
+                r[i] = s;
+                loss += s * s;
+            }
+            if (jac != null) System.arraycopy(A, 0, jac, 0, ROWS * PARAMS);
+            return loss;
+        }
+    };
+
+    private static double loss(double[] theta) {
+        return CONVEX.evaluate(theta, new double[ROWS], null);
+    }
+
+    /** The least-squares minimum of ‖Aθ − b‖², independently from LAPACK's dgelsd. */
+    private static double minimum() {
+        double[] colMajor = new double[ROWS * PARAMS];
+        for (int i = 0; i < ROWS; i++) for (int j = 0; j < PARAMS; j++) colMajor[j * ROWS + i] = A[i * PARAMS + j];
+        return loss(java.util.Arrays.copyOf(Lapack.leastSquares(ROWS, PARAMS, colMajor, 1, B.clone(), -1).x(), PARAMS));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Optimizers.Kind.class)
+    void lowersAConvexLeastSquaresLoss(Optimizers.Kind kind) {
+        Optimizer opt = kind.defaults().create();
+        double[] theta = new double[PARAMS];
+        double start = loss(theta), min = minimum();
+        for (int k = 0; k < 50; k++) opt.step(theta, CONVEX);
+        double end = loss(theta);
+        assertTrue(end < start - 1e-3 * (start - min), kind + ": loss " + start + " -> " + end);
+        if (!kind.firstOrder()) {
+            // a curvature-using method reaches the minimum of a linear least-squares problem
+            assertEquals(min, end, 1e-8 * start, kind + " reaches the least-squares minimum " + min);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Optimizers.Kind.class)
+    void stateRoundTripsThroughACheckpointAndResumesBitIdentically(Optimizers.Kind kind) {
+        Optimizer a = kind.defaults().create();
+        double[] theta = random(PARAMS, 3);
+        for (int k = 0; k < 3; k++) a.step(theta, CONVEX);
+        Path file = tmp.resolve(kind.label());
+        new Checkpoint(3, 0, theta.clone(), new double[0], a.state(), Map.of()).write(file);
+        Checkpoint cp = Checkpoint.read(file);
+        Optimizer b = kind.defaults().create();
+        b.restore(cp.optimizerState());
+        double[] resumed = cp.theta();
+        assertEquals(a.state().keySet(), b.state().keySet(), kind + " state names");
+        for (int k = 0; k < 4; k++) {
+            a.step(theta, CONVEX);
+            b.step(resumed, CONVEX);
+        }
+        assertArrayEquals(theta, resumed, 0.0, kind + ": resumed steps differ from the uninterrupted ones");
+        a.state().forEach((name, v) -> assertArrayEquals(v, b.state().get(name), 0.0, kind + " state " + name));
+    }
+}
