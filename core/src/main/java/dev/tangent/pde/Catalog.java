@@ -21,6 +21,7 @@ public final class Catalog {
         register("laplace2d", Map.of(), o -> laplace2d());
         register("poisson5d", Map.of(), o -> poisson5d());
         register("heat1d", Map.of(), o -> heat1d());
+        register("poisson-annulus", Map.of(), o -> poissonAnnulus());
         register("poisson1d", Map.of("a", 4.0), o -> poisson1d(o.get("a")));
         register("wave1d", Map.of(), o -> wave1d());
         register("burgers", Map.of(), o -> burgers());
@@ -84,6 +85,23 @@ public final class Catalog {
                 d, eq, ExpressionResidual.parse(d, eq, Map.of()), List.of(Condition.dirichlet(d, "0", 116)), Map.of(),
                 Reference.exact(p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]), "sin(pi x) sin(pi y)", 101),
                 defaults(784, 32).withSeconds(60));
+    }
+
+    /**
+     * Poisson on the disk with a hole 1/2 ≤ r ≤ 1: u = sin(πx) cos(πy), Dirichlet on the outer circle and the outward
+     * normal derivative (towards the center) on the inner one.
+     */
+    static Problem poissonAnnulus() {
+        Domain d = Domain.of(dev.tangent.pde.geometry.Shapes.annulus(new double[] {0, 0}, 0.5, 1), "x", "y");
+        String eq = "u_xx + u_yy = -2*pi^2*sin(pi*x)*cos(pi*y)";
+        String exact = "sin(pi*x)*cos(pi*y)";
+        // n = −(x, y)/r on r = 1/2, so ∂u/∂n = −2 (x u_x + y u_y)
+        String flux = "-2*pi*(x*cos(pi*x)*cos(pi*y) - y*sin(pi*x)*sin(pi*y))";
+        return new Problem("poisson-annulus", "2D Poisson problem on the disk with a hole (1/2 ≤ r ≤ 1), Dirichlet outside, Neumann on the hole",
+                d, eq, ExpressionResidual.parse(d, eq, Map.of()),
+                List.of(Condition.dirichlet(d, exact, 128, "outer"), Condition.neumann(d, Region.boundary("inner"), flux, 64)),
+                Map.of(), Reference.exact(p -> Math.sin(Math.PI * p[0]) * Math.cos(Math.PI * p[1]), "sin(pi x) cos(pi y)", 101),
+                defaults(1000, SamplerKind.SOBOL, SamplerKind.SOBOL, 120, 32));
     }
 
     static Problem poisson5d() {

@@ -66,6 +66,29 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
                 "∂" + field + "/∂n = " + g + " on " + r.describe(d), points);
     }
 
+    /**
+     * Outward normal derivative ∂u/∂n = g(text) on a boundary region of a shape domain (the whole boundary or
+     * named parts), with the normal of the part each point lies on.
+     */
+    public static Condition neumann(Domain d, Region region, String g, int points) {
+        if (d.isBox() || region.kind() != Region.Kind.BOUNDARY) {
+            throw new IllegalArgumentException("a Neumann condition on boundary parts needs a shape domain; on a box give the face (coord and side)");
+        }
+        String where = region.describe(d);
+        String name = region.parts().isEmpty() ? "neumann" : "neumann-" + String.join("-", region.parts());
+        return new Condition(name, ConditionKind.NEUMANN, region, new NormalDerivative(d, d.shape().parts(region.parts()), g),
+                "∂u/∂n = " + g + " on " + where, points);
+    }
+
+    /** u = g(text) on named parts of a shape's boundary, named boundary-&lt;parts&gt;. */
+    public static Condition dirichlet(Domain d, String g, int points, String... parts) {
+        Region r = Region.boundary(parts);
+        if (d.isBox()) throw new IllegalArgumentException("boundary parts " + List.of(parts) + " need a shape domain");
+        d.shape().parts(r.parts()); // unknown names fail here, listing the parts
+        Condition c = dirichlet(d, r, g, points);
+        return parts.length == 0 ? c : new Condition("boundary-" + String.join("-", parts), c.kind(), r, c.residual(), c.description(), points);
+    }
+
     /** u and u_coord equal on the lo and hi faces of coord. */
     public static Condition periodic(Domain d, String coord, int points) {
         int axis = d.index(coord);

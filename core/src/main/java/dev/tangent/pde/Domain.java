@@ -1,13 +1,22 @@
 package dev.tangent.pde;
 
+import dev.tangent.pde.geometry.Shape;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A box [lo, hi] with named coordinates. A space-time domain has the time coordinate {@code t} first.
+ * A box [lo, hi] with named coordinates, or a {@link Shape} (disk, polygon, CSG, point set...) with [lo, hi] its
+ * bounding box. A space-time domain has the time coordinate {@code t} first; the shape is over the coordinates
+ * after it.
+ *
+ * @param shape the spatial shape, or null for the box itself
  */
-public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDependent) {
+public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDependent, Shape shape) {
+    public Domain(String[] coords, double[] lo, double[] hi, boolean timeDependent) {
+        this(coords, lo, hi, timeDependent, null);
+    }
+
     public Domain {
         if (coords == null || coords.length == 0) throw new IllegalArgumentException("domain: at least one coordinate is needed (empty domain)");
         if (lo == null || hi == null || lo.length != coords.length || hi.length != coords.length) {
@@ -31,6 +40,10 @@ public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDepe
         if (timeDependent && !coords[0].equals("t")) {
             throw new IllegalArgumentException("domain: a time-dependent domain has 't' as its first coordinate, got " + coords[0]);
         }
+        if (shape != null && shape.dim() != coords.length - (timeDependent ? 1 : 0)) {
+            throw new IllegalArgumentException("domain: the shape " + shape.describe() + " has " + shape.dim()
+                    + " dimensions but the coordinates " + Arrays.toString(coords) + " give " + (coords.length - (timeDependent ? 1 : 0)));
+        }
         coords = coords.clone();
         lo = lo.clone();
         hi = hi.clone();
@@ -52,6 +65,22 @@ public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDepe
         System.arraycopy(lo, 0, l, 1, names.length);
         System.arraycopy(hi, 0, h, 1, names.length);
         return new Domain(c, l, h, true);
+    }
+
+    /** A shape with named coordinates (one per dimension of the shape). */
+    public static Domain of(Shape shape, String... coords) {
+        return new Domain(coords, shape.lo(), shape.hi(), false, shape);
+    }
+
+    /** [t0, t1] × shape, with coordinates (t, names…). */
+    public static Domain spaceTime(double t0, double t1, Shape shape, String... names) {
+        Domain box = spaceTime(t0, t1, names, shape.lo(), shape.hi());
+        return new Domain(box.coords, box.lo, box.hi, true, shape);
+    }
+
+    /** Whether the spatial domain is the box [lo, hi] itself (faces, periodic pairs and tensor test grids apply). */
+    public boolean isBox() {
+        return shape == null;
     }
 
     /** The unit cube [0,1]^d with coordinates x1..xd (or x, y for d ≤ 2... see {@link #unitNames}). */
@@ -84,6 +113,10 @@ public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDepe
     }
 
     public String describe() {
+        if (shape != null) {
+            String space = shape.describe() + " in (" + String.join(", ", Arrays.copyOfRange(coords, firstSpatial(), dim())) + ")";
+            return timeDependent ? "t ∈ [" + fmt(lo[0]) + ", " + fmt(hi[0]) + "] × " + space : space;
+        }
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < dim(); k++) {
             if (k > 0) sb.append(" × ");
@@ -99,7 +132,7 @@ public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDepe
     @Override
     public boolean equals(Object o) {
         return o instanceof Domain d && Arrays.equals(d.coords, coords) && Arrays.equals(d.lo, lo)
-                && Arrays.equals(d.hi, hi) && d.timeDependent == timeDependent;
+                && Arrays.equals(d.hi, hi) && d.timeDependent == timeDependent && java.util.Objects.equals(d.shape, shape);
     }
 
     @Override

@@ -27,6 +27,7 @@ public interface Reference {
         return new Reference() {
             @Override
             public TestSet testSet(Domain domain) {
+                if (!domain.isBox()) return ShapeTestSet.of(domain, u, gridPerDim);
                 int d = domain.dim();
                 double[] unit;
                 int[] shape = null;

@@ -1,5 +1,6 @@
 package dev.tangent.pde;
 
+import dev.tangent.pde.geometry.ShapeSampler;
 import dev.tangent.sampling.SamplerKind;
 import dev.tangent.sampling.UnitCube;
 import java.util.ArrayList;
@@ -8,18 +9,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where a loss group's points live: the interior, a set of faces (coordinate fixed at lo or hi), or a slice
- * such as the initial time. Sampling maps unit-cube points into the region.
+ * Where a loss group's points live: the interior, a set of faces (coordinate fixed at lo or hi), a slice
+ * such as the initial time, or named parts of a shape's boundary. Sampling maps unit-cube points into the region;
+ * on a shape domain the interior and slices are sampled by rejection ({@link ShapeSampler}).
+ *
+ * @param parts for {@link Kind#BOUNDARY}: the part names (empty: the whole boundary)
  */
-public record Region(Kind kind, int[] axes, boolean[] atHigh) {
-    public enum Kind { INTERIOR, FACES, SLICE }
+public record Region(Kind kind, int[] axes, boolean[] atHigh, List<String> parts) {
+    public enum Kind { INTERIOR, FACES, SLICE, BOUNDARY }
+
+    public Region(Kind kind, int[] axes, boolean[] atHigh) {
+        this(kind, axes, atHigh, List.of());
+    }
+
+    public Region {
+        parts = List.copyOf(parts);
+    }
+
+    /** Named parts of the shape's boundary ("inner", "edge2"); none named: the whole boundary. */
+    public static Region boundary(String... parts) {
+        return new Region(Kind.BOUNDARY, new int[0], new boolean[0], List.of(parts));
+    }
 
     public static Region interior() {
         return new Region(Kind.INTERIOR, new int[0], new boolean[0]);
     }
 
-    /** Both faces of every spatial coordinate: the spatial boundary. */
+    /** Both faces of every spatial coordinate: the spatial boundary (the whole boundary of a shape). */
     public static Region spatialBoundary(Domain d) {
+        if (!d.isBox()) return boundary();
         int n = d.dim() - d.firstSpatial();
         int[] axes = new int[2 * n];
         boolean[] hi = new boolean[2 * n];
@@ -42,6 +60,7 @@ public record Region(Kind kind, int[] axes, boolean[] atHigh) {
     public String describe(Domain d) {
         return switch (kind) {
             case INTERIOR -> "interior";
+            case BOUNDARY -> parts.isEmpty() ? "the boundary" : "boundary " + String.join(", ", parts);
             case SLICE -> d.coords()[axes[0]] + " = " + Domain.fmt(d.lo()[axes[0]]);
             case FACES -> {
                 List<String> parts = new ArrayList<>();
@@ -57,11 +76,35 @@ public record Region(Kind kind, int[] axes, boolean[] atHigh) {
     public double[] sample(Domain d, SamplerKind kind, int n, long seed) {
         if (n < 1) throw new IllegalArgumentException("number of points must be >= 1, got " + n);
         int dim = d.dim();
+        if (!d.isBox()) return sampleShape(d, kind, n, seed);
         return switch (this.kind) {
             case INTERIOR -> scale(d, UnitCube.sample(kind, n, dim, seed), dim);
             case SLICE -> scale(d, embed(UnitCube.sample(kind, n, dim - 1, seed), dim, axes[0], 0.0), dim);
             case FACES -> kind == SamplerKind.GRID ? gridFaces(d, n) : randomFaces(d, kind, n, seed);
+            case BOUNDARY -> throw new IllegalArgumentException("boundary parts " + parts + " need a shape domain; "
+                    + d.describe() + " is a box (name its faces by coordinate and side)");
         };
+    }
+
+    private double[] sampleShape(Domain d, SamplerKind kind, int n, long seed) {
+        int first = d.firstSpatial();
+        return switch (this.kind) {
+            case INTERIOR -> ShapeSampler.interior(d.shape(), d.lo(), d.hi(), first, kind, n, seed);
+            case SLICE -> {
+                double[] lo = java.util.Arrays.copyOfRange(d.lo(), 1, d.dim()), hi = java.util.Arrays.copyOfRange(d.hi(), 1, d.dim());
+                double[] space = ShapeSampler.interior(d.shape(), lo, hi, 0, kind, n, seed);
+                yield embed(space, d.dim(), 0, d.lo()[0]);
+            }
+            case BOUNDARY -> boundarySample(d, kind, n, seed).points();
+            case FACES -> throw new IllegalArgumentException("faces " + describe(d) + " belong to a box domain; "
+                    + d.describe() + " has boundary parts " + d.shape().partNames());
+        };
+    }
+
+    /** Points of a BOUNDARY region with their outward unit normals. */
+    public ShapeSampler.Sample boundarySample(Domain d, SamplerKind kind, int n, long seed) {
+        if (this.kind != Kind.BOUNDARY || d.isBox()) throw new IllegalArgumentException("normals are sampled on the boundary parts of a shape domain");
+        return ShapeSampler.boundary(d.shape(), d.shape().parts(parts), d.lo(), d.hi(), d.firstSpatial(), kind, n, seed);
     }
 
     /** Points of the closed m-grid (m^dim) lying on any selected face, smallest m giving at least n points. */

@@ -111,8 +111,9 @@ public final class RunReport {
                     List.of(new Charts.Series("|error|", x, abs)), false, true);
         } else if (ts.shape().length == 2) {
             Heatmaps.panels(dir.resolve("solution.png"), "Prediction, reference and error on the test grid (" + name + ")", grid(d, ts),
-                    new Heatmaps.Field("prediction u", pred, false), new Heatmaps.Field("reference u*", ts.values(), false),
-                    new Heatmaps.Field("|u − u*| (log scale)", err, true));
+                    new Heatmaps.Field("prediction u", ts.onFullGrid(pred), false),
+                    new Heatmaps.Field("reference u*", ts.onFullGrid(ts.values()), false),
+                    new Heatmaps.Field("|u − u*| (log scale)", ts.onFullGrid(err), true));
         }
     }
 

@@ -64,7 +64,9 @@ final class ConfigRules {
         }
         List<String> coords = new ArrayList<>();
         if (p.containsKey("time")) coords.add("t");
-        if (p.get("domain") instanceof Map<?, ?> d) {
+        if (DomainConfig.isShape(p.get("domain"))) {
+            coords.addAll(List.of(DomainConfig.coordinates((Map<?, ?>) p.get("domain"), "problem.domain")));
+        } else if (p.get("domain") instanceof Map<?, ?> d) {
             for (Object k : d.keySet()) {
                 String c = String.valueOf(k);
                 String path = "problem.domain." + c;

@@ -28,7 +28,7 @@ final class ConfigSchema {
     private ConfigSchema() {}
 
     /** What a key accepts. */
-    sealed interface Node permits Text, Choice, Int, Num, Section, Free, ListOf, TextOr, Interval {}
+    sealed interface Node permits Text, Choice, Int, Num, Section, Free, ListOf, TextOr, Interval, DomainNode {}
 
     /** A non-empty scalar (a name, an expression; numbers are accepted as text). */
     record Text() implements Node {}
@@ -54,6 +54,9 @@ final class ConfigSchema {
     /** Either a name (a catalog problem, a weights kind) that follows {@code text}, or a mapping (a section or free keys). */
     record TextOr(Node text, Node section) implements Node {}
 
+    /** A box as coordinate intervals ({x: [0, 1]}), or a shape ({shape: disk, ...}) checked by {@link DomainConfig}. */
+    record DomainNode() implements Node {}
+
     /** [lo, hi] with finite lo < hi. */
     record Interval() implements Node {}
 
@@ -67,12 +70,12 @@ final class ConfigSchema {
     static final Section ROOT = section(
             "name", TEXT,
             "problem", new TextOr(TEXT, section(
-                    "name", TEXT, "options", new Free(NUM), "domain", new Free(new Interval()), "time", new Interval(),
+                    "name", TEXT, "options", new Free(NUM), "domain", new DomainNode(), "time", new Interval(),
                     "equation", TEXT, "exact", new TextOr(TEXT, new Free(TEXT)), "parameters", new Free(NUM), "description", TEXT,
                     "unknowns", new Free(section("start", NUM, "bounds", new Interval())),
                     "interior_points", POINTS, "fields", new ListOf(TEXT), "equations", new ListOf(TEXT),
                     "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
-                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE, "field", TEXT)))),
+                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE, "field", TEXT, "boundary", new ListOf(TEXT))))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
                     "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse),
                     "output_bias", new Choice(OutputBias::parse), "layout", new Choice(NetLayout::parse),
@@ -168,6 +171,17 @@ final class ConfigSchema {
                 if (v instanceof List) throw fail(path, "must be a name or a mapping of keys, got " + show(v));
                 if (v instanceof Map<?, ?>) check(v, t.section(), path);
                 else check(v, t.text(), path);
+            } else if (node instanceof DomainNode) {
+                if (DomainConfig.isShape(v)) {
+                    try {
+                        DomainConfig.domain(mapping(v, path), null, path);
+                    } catch (IllegalArgumentException e) {
+                        String msg = String.valueOf(e.getMessage());
+                        throw new IllegalArgumentException(msg.startsWith("config key") ? msg : "config key '" + path + "'" + at(path) + ": " + msg);
+                    }
+                } else {
+                    mapping(v, path).forEach((k, x) -> interval(x, path + "." + k));
+                }
             } else {
                 interval(v, path);
             }

@@ -55,6 +55,13 @@ public final class ProblemFactory {
         }
         Map<String, Object> dom = c.section("problem.domain");
         if (dom.isEmpty()) throw new IllegalArgumentException("problem.domain is empty: give coordinates like {x: [0, 1]}");
+        Domain d = DomainConfig.isShape(dom)
+                ? DomainConfig.domain(dom, c.has("problem.time") ? interval(c.get("problem.time"), "problem.time") : null, "problem.domain")
+                : boxDomain(c, dom);
+        return fromText(c, d);
+    }
+
+    private static Domain boxDomain(Config c, Map<String, Object> dom) {
         List<String> names = new ArrayList<>();
         List<double[]> bounds = new ArrayList<>();
         for (Map.Entry<String, Object> e : dom.entrySet()) {
@@ -70,6 +77,10 @@ public final class ProblemFactory {
         } else {
             d = named("problem.domain", () -> Domain.box(names.toArray(String[]::new), lo, hi));
         }
+        return d;
+    }
+
+    private static Problem fromText(Config c, Domain d) {
         Map<String, Double> params = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : c.section("problem.parameters").entrySet()) {
             params.put(e.getKey(), c.number("problem.parameters." + e.getKey(), 0));
@@ -155,6 +166,7 @@ public final class ProblemFactory {
         String where = "problem.conditions[" + index + "]";
         if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity, data]");
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
+        if (!d.isBox()) return ShapeConditions.condition(d, m, kind, where);
         java.util.Set<String> used = switch (kind) {
             case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field")
                     : Set.of("kind", "value", "points", "coord", "name", "weight", "field");
@@ -163,6 +175,10 @@ public final class ProblemFactory {
             case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight", "field");
             case DATA -> Set.of("kind", "file", "of", "points", "name", "weight");
         };
+        if (m.containsKey("boundary")) {
+            throw new IllegalArgumentException(where + ".boundary names parts of a shape's boundary; " + d.describe()
+                    + " is a box: name a face with coord and side");
+        }
         for (String k : m.keySet()) {
             if (!used.contains(k)) {
                 throw new IllegalArgumentException("key '" + k + "' does not apply to a " + kind.name().toLowerCase().replace('_', '-')
