@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CatalogReferenceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"laplace2d", "poisson5d", "heat1d", "poisson1d", "wave1d", "sine-gordon", "kdv"})
+    @ValueSource(strings = {"laplace2d", "poisson-annulus", "poisson5d", "heat1d", "poisson1d", "wave1d", "sine-gordon", "kdv"})
     void exactReferencesSatisfyPdeAndConditions(String name) {
         Problem p = Catalog.get(name);
         Reference ref = p.reference();

@@ -115,15 +115,17 @@ public final class Csg implements Shape {
         }
 
         double estimateMeasure() {
-            int p = dim() - 1, n = p == 0 ? 1 : 1024;
-            double[] u = p == 0 ? new double[0] : dev.tangent.sampling.Sobol.points(n, p, 1);
+            // an open grid of parameters (no end points, where pieces meet at single points) of about 1024 nodes
+            int p = dim() - 1;
+            double[] u = p == 0 ? new double[0] : dev.tangent.sampling.UnitCube.openGrid(p == 1 ? 1024 : 32, p);
+            int n = p == 0 ? 1 : u.length / p;
             double[] x = new double[dim()], nrm = new double[dim()];
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 base.map(u, i * p, x, 0, nrm, 0);
                 if (keeps(x, 0)) kept++;
             }
-            return base.measure() * kept / n;
+            return kept <= 1 && n > 1 ? 0 : base.measure() * kept / n; // a single node: pieces that touch at a point
         }
 
         public void map(double[] u, int uOff, double[] x, int xOff, double[] n, int nOff) {

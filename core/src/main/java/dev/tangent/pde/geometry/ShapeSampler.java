@@ -125,7 +125,7 @@ public final class ShapeSampler {
                 p.map(u, i * q + first, x, xo + first, nn, got * ds);
                 if (p.keeps(x, xo + first)) got++;
             }
-            if (got >= n || m > (1 << 24)) {
+            if (got >= n || Math.pow(m, kind == SamplerKind.GRID ? q : 1) > (1 << 22)) {
                 if (got == 0) throw new IllegalArgumentException("boundary part '" + p.name() + "' has no points to sample");
                 return new Sample(java.util.Arrays.copyOf(x, got * dim), java.util.Arrays.copyOf(nn, got * ds));
             }
