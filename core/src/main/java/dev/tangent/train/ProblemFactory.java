@@ -58,7 +58,7 @@ public final class ProblemFactory {
         Domain d = DomainConfig.isShape(dom)
                 ? DomainConfig.domain(dom, c.has("problem.time") ? interval(c.get("problem.time"), "problem.time") : null, "problem.domain")
                 : boxDomain(c, dom);
-        return fromText(c, d);
+        return fromText(c, d, readData);
     }
 
     private static Domain boxDomain(Config c, Map<String, Object> dom) {
@@ -80,7 +80,7 @@ public final class ProblemFactory {
         return d;
     }
 
-    private static Problem fromText(Config c, Domain d) {
+    private static Problem fromText(Config c, Domain d, boolean readData) {
         Map<String, Double> params = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : c.section("problem.parameters").entrySet()) {
             params.put(e.getKey(), c.number("problem.parameters." + e.getKey(), 0));
@@ -166,7 +166,7 @@ public final class ProblemFactory {
         String where = "problem.conditions[" + index + "]";
         if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity, data]");
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
-        if (!d.isBox()) return ShapeConditions.condition(d, m, kind, where);
+        if (!d.isBox() && kind != ConditionKind.DATA) return ShapeConditions.condition(d, m, kind, where);
         java.util.Set<String> used = switch (kind) {
             case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field")
                     : Set.of("kind", "value", "points", "coord", "name", "weight", "field");
@@ -175,7 +175,7 @@ public final class ProblemFactory {
             case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight", "field");
             case DATA -> Set.of("kind", "file", "of", "points", "name", "weight");
         };
-        if (m.containsKey("boundary")) {
+        if (d.isBox() && m.containsKey("boundary")) {
             throw new IllegalArgumentException(where + ".boundary names parts of a shape's boundary; " + d.describe()
                     + " is a box: name a face with coord and side");
         }

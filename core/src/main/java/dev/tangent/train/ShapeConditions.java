@@ -21,6 +21,7 @@ final class ShapeConditions {
         Set<String> used = switch (kind) {
             case DIRICHLET, NEUMANN -> Set.of("kind", "value", "points", "boundary", "name");
             case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name");
+            case DATA -> throw new IllegalArgumentException(where + ".kind: data conditions are read by ProblemFactory");
             case PERIODIC -> throw new IllegalArgumentException(where + ".kind: periodic conditions pair the faces of a box; "
                     + d.describe() + " is not a box");
         };
