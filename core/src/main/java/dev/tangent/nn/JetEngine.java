@@ -118,11 +118,11 @@ public final class JetEngine {
      */
     public double[] derivatives(double[] theta, int nPoints, double[] x, double[] out) {
         if (separate != null) {
-            checkTheta(theta);
+            EngineChecks.theta(theta, mlp);
             return separate.derivatives(theta, nPoints, x, out);
         }
         forward(theta, nPoints, x);
-        gather(nPoints, out);
+        ws.gather(plan, fields, mlp.fields(), nPoints, out);
         return out;
     }
 
@@ -151,11 +151,11 @@ public final class JetEngine {
      */
     public void residualJacobian(double[] theta, int nPoints, double[] x, PointResidual residual,
                                  double[] r, double[] jac, int jacRow, double rowScale) {
-        checkResidual(residual);
-        checkLength(r, nPoints, "residual");
-        if (jac != null) checkLength(jac, (long) (jacRow + nPoints) * mlp.nParams(), "Jacobian");
+        EngineChecks.residual(residual, plan, fields);
+        EngineChecks.length(r, nPoints, "residual");
+        if (jac != null) EngineChecks.length(jac, (long) (jacRow + nPoints) * mlp.nParams(), "Jacobian");
         if (separate != null) {
-            checkTheta(theta);
+            EngineChecks.theta(theta, mlp);
             separate.residualJacobian(theta, nPoints, x, residual, r, jac, jacRow, rowScale);
             return;
         }
@@ -170,11 +170,11 @@ public final class JetEngine {
      */
     public void residualGradient(double[] theta, int nPoints, double[] x, PointResidual residual, double scale,
                                  double[] r, double[] grad) {
-        checkLength(r, nPoints, "residual");
-        checkLength(grad, mlp.nParams(), "gradient");
+        EngineChecks.length(r, nPoints, "residual");
+        EngineChecks.length(grad, mlp.nParams(), "gradient");
         if (separate != null) {
-            checkResidual(residual);
-            checkTheta(theta);
+            EngineChecks.residual(residual, plan, fields);
+            EngineChecks.theta(theta, mlp);
             separate.residualGradient(theta, nPoints, x, residual, scale, r, grad);
             return;
         }
@@ -194,8 +194,8 @@ public final class JetEngine {
      * points (e.g. {@link #derivatives}).
      */
     public void linearJacobian(double[] theta, int nPoints, double[] weights, double[] jac) {
-        checkLength(jac, (long) nPoints * mlp.nParams(), "Jacobian");
-        checkTheta(theta);
+        EngineChecks.length(jac, (long) nPoints * mlp.nParams(), "Jacobian");
+        EngineChecks.theta(theta, mlp);
         if (separate != null) {
             separate.linearJacobian(theta, nPoints, weights, jac);
             return;
@@ -212,10 +212,10 @@ public final class JetEngine {
         if (v == null || v.length != mlp.nParams()) {
             throw new IllegalArgumentException("direction v must have " + mlp.nParams() + " entries, got " + (v == null ? "null" : v.length));
         }
-        checkLength(out, nPoints, "J·v output");
+        EngineChecks.length(out, nPoints, "J·v output");
         if (separate != null) {
-            checkResidual(residual);
-            checkTheta(theta);
+            EngineChecks.residual(residual, plan, fields);
+            EngineChecks.theta(theta, mlp);
             separate.jvp(theta, v, nPoints, x, residual, r, out);
             return;
         }
@@ -228,7 +228,7 @@ public final class JetEngine {
     /** Forward pass and derivative values (ws.values, derivative-major) at the part's θ. */
     double[] forwardValues(double[] theta, int nPoints, double[] x) {
         forward(theta, nPoints, x);
-        gather(nPoints, ws.values);
+        ws.gather(plan, fields, mlp.fields(), nPoints, ws.values);
         return ws.values;
     }
 
@@ -260,12 +260,12 @@ public final class JetEngine {
 
     private void evaluate(double[] theta, int nPoints, double[] x, PointResidual residual, double[] r) {
         forward(theta, nPoints, x);
-        gather(nPoints, ws.values);
+        ws.gather(plan, fields, mlp.fields(), nPoints, ws.values);
         residual.evaluate(nPoints, x, ws.values, r, ws.partials);
     }
 
     private void forward(double[] theta, int nPoints, double[] x) {
-        checkTheta(theta);
+        EngineChecks.theta(theta, mlp);
         int d = plan.dim();
         if (nPoints < 1) throw new IllegalArgumentException("need at least one point, got " + nPoints);
         if (x == null || x.length < (long) nPoints * d) {
@@ -286,51 +286,5 @@ public final class JetEngine {
 
     private void backward(int nPoints, double[] seeds, double[] jac, int jacRow, int ldj, int col0, double rowScale) {
         blocks.run(nPoints, times, (p0, p1, s) -> reverse.run(weights, nPoints, seeds, jac, jacRow, ldj, col0, rowScale, p0, p1, s));
-    }
-
-    /** Output jets → derivative values out[k·S + i]. */
-    private void gather(int nPoints, double[] out) {
-        double[] u = ws.pre[ws.layers - 1];
-        int comps = ws.comps;
-        int nf = mlp.fields();
-        List<MultiIndex> ds = plan.derivatives();
-        checkLength(out, (long) ds.size() * nPoints, "derivative output");
-        for (int k = 0; k < ds.size(); k++) {
-            int[] t = plan.terms(k);
-            double[] w = plan.coefficients(k);
-            int o = k * nPoints;
-            int f = fields[k];
-            for (int i = 0; i < nPoints; i++) {
-                double v = 0;
-                for (int q = 0; q < t.length; q++) v += w[q] * u[(i * comps + t[q]) * nf + f];
-                out[o + i] = v;
-            }
-        }
-    }
-
-    private void checkResidual(PointResidual residual) {
-        if (residual.inputDim() != plan.dim()) {
-            throw new IllegalArgumentException("residual expects " + residual.inputDim()
-                    + "-dimensional points but the network has " + plan.dim() + " inputs");
-        }
-        if (!residual.derivatives().equals(plan.derivatives()) || !java.util.Arrays.equals(residual.fields(), fields)) {
-            throw new IllegalArgumentException("residual reads " + residual.derivatives() + " of fields "
-                    + java.util.Arrays.toString(residual.fields()) + " but this engine was built for " + plan.derivatives()
-                    + " of fields " + java.util.Arrays.toString(fields));
-        }
-    }
-
-    private void checkTheta(double[] theta) {
-        if (theta == null || theta.length != mlp.nParams()) {
-            throw new IllegalArgumentException("θ must have " + mlp.nParams() + " entries for net "
-                    + mlp.spec().shape() + ", got " + (theta == null ? "null" : theta.length));
-        }
-    }
-
-    private static void checkLength(double[] a, long n, String what) {
-        if (a == null || a.length < n) {
-            throw new IllegalArgumentException(what + " buffer needs " + n + " entries, got "
-                    + (a == null ? "null" : a.length));
-        }
     }
 }

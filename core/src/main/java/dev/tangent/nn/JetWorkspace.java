@@ -132,4 +132,22 @@ final class JetWorkspace {
             tangentPre[l] = new double[pre[l].length];
         }
     }
+
+    /** Output jets (field f of derivative k is fields[k], nf outputs) → derivative values out[k·S + i]. */
+    void gather(JetPlan plan, int[] fields, int nf, int nPoints, double[] out) {
+        double[] u = pre[layers - 1];
+        java.util.List<MultiIndex> ds = plan.derivatives();
+        EngineChecks.length(out, (long) ds.size() * nPoints, "derivative output");
+        for (int k = 0; k < ds.size(); k++) {
+            int[] t = plan.terms(k);
+            double[] w = plan.coefficients(k);
+            int o = k * nPoints;
+            int f = fields[k];
+            for (int i = 0; i < nPoints; i++) {
+                double v = 0;
+                for (int q = 0; q < t.length; q++) v += w[q] * u[(i * comps + t[q]) * nf + f];
+                out[o + i] = v;
+            }
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.tangent.pde.expr;
 import dev.tangent.Limits;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.pde.expr.Expr.Func;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +32,6 @@ public final class ExprParser {
     private List<Token> tokens;
     private int pos;
     private int depth;
-
-    private record Token(String kind, String text, int at) {}
 
     /** @throws IllegalArgumentException when a parameter would shadow a coordinate, u, a derivative, a constant or a function */
     public ExprParser(String[] coords, Set<String> parameters) {
@@ -82,7 +79,7 @@ public final class ExprParser {
         if (source == null || source.isBlank()) throw new IllegalArgumentException("empty expression");
         Limits.EXPRESSION_LENGTH.check(source.length(), "expression '" + abbreviate(source) + "'");
         text = source;
-        tokens = tokenize(source);
+        tokens = Token.split(source);
         pos = 0;
         depth = 0;
         Expr lhs = expr();
@@ -101,7 +98,7 @@ public final class ExprParser {
         return lhs;
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
@@ -289,56 +286,5 @@ public final class ExprParser {
 
     private IllegalArgumentException error(String message, Token at) {
         return new IllegalArgumentException("in '" + abbreviate(text) + "' at position " + (at.at() + 1) + ": " + message);
-    }
-
-    private List<Token> tokenize(String s) {
-        List<Token> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
-                int j = i;
-                while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) j++;
-                if (j < s.length() && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
-                    int k = j + 1;
-                    if (k < s.length() && (s.charAt(k) == '+' || s.charAt(k) == '-')) k++;
-                    if (k < s.length() && Character.isDigit(s.charAt(k))) {
-                        j = k;
-                        while (j < s.length() && Character.isDigit(s.charAt(j))) j++;
-                    }
-                }
-                String num = s.substring(i, j);
-                double value;
-                try {
-                    value = Double.parseDouble(num);
-                } catch (NumberFormatException ex) {
-                    throw new IllegalArgumentException("in '" + abbreviate(s) + "' at position " + (i + 1) + ": malformed number '" + num + "'");
-                }
-                if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException("in '" + abbreviate(s) + "' at position " + (i + 1) + ": the number " + num
-                            + " is beyond the double range (about 1.8e308)");
-                }
-                out.add(new Token("num", num, i));
-                i = j;
-            } else if (Character.isLetter(c)) {
-                int j = i;
-                while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) j++;
-                out.add(new Token("id", s.substring(i, j), i));
-                i = j;
-            } else if (c == '*' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                out.add(new Token("^", "**", i));
-                i += 2;
-            } else if ("+-*/^()=".indexOf(c) >= 0) {
-                out.add(new Token(String.valueOf(c), String.valueOf(c), i));
-                i++;
-            } else {
-                throw new IllegalArgumentException("in '" + abbreviate(s) + "' at position " + (i + 1) + ": unexpected character '"
-                        + (Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)) + "'");
-            }
-        }
-        out.add(new Token("end", "end of input", s.length()));
-        return out;
     }
 }
