@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tangent reproduce inverse-heat}: the diffusivity from exact and from noisy observations. */
-@Command(name = "inverse-heat", description = "Recover the diffusivity k* = 0.2 of u_t = k·u_xx from 50 interior observations: exact, then 1% noise (several draws) with standard errors.")
+@Command(name = "inverse-heat", description = "Recover the diffusivity k* = 0.2 of u_t = k·u_xx from 50 interior observations: exact, then 1%% noise (several draws) with standard errors.")
 final class InverseHeatCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A small network and few steps (seconds; the accuracy bar is not expected).") boolean quick;
     @Option(names = "--noise-seeds", description = "Noise draws. Default: 5 (quick: 1).") Integer seeds;
