@@ -171,12 +171,15 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--seeds", defaultValue = "3") int seeds;
         @Option(names = "--workers", description = "Parallel runs (default: all cores).") Integer workers;
         @Option(names = "--out") Path out;
+        @Option(names = "--time", defaultValue = "0", description = "Seconds per run (equal wall time for every weighting; "
+                + "replaces --steps). Default: 0 (use --steps).") double seconds;
 
         abstract NtkWeightsStudy.Settings settings();
 
         @Override
         public Integer call() throws Exception {
             if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+            if (!(seconds >= 0) || Double.isInfinite(seconds)) throw new IllegalArgumentException("--time must be a finite number of seconds >= 0, got " + seconds);
             var s = settings();
             Path dir = out != null ? out : Path.of("reproduce", "ntk-weights-" + (s.name().equals("wave1d") ? "wave" : "poisson"));
             int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
@@ -193,7 +196,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--width", defaultValue = "64") int width;
 
         NtkWeightsStudy.Settings settings() {
-            return NtkWeightsStudy.wave(steps, width, seeds);
+            return NtkWeightsStudy.wave(steps, seconds, width, seeds);
         }
     }
 
@@ -203,7 +206,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--width", defaultValue = "100") int width;
 
         NtkWeightsStudy.Settings settings() {
-            return NtkWeightsStudy.poisson(steps, width, seeds);
+            return NtkWeightsStudy.poisson(steps, seconds, width, seeds);
         }
     }
 }

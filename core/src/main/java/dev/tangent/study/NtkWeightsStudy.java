@@ -2,6 +2,7 @@ package dev.tangent.study;
 
 import dev.tangent.report.Charts;
 import dev.tangent.sweep.LocalSweep;
+import dev.tangent.sweep.Quartiles;
 import dev.tangent.sweep.SweepResults;
 import dev.tangent.sweep.SweepSpec;
 import dev.tangent.sweep.SweepSummary;
@@ -28,27 +29,36 @@ public final class NtkWeightsStudy {
     /** Exact traces are logged along every run (the NTK monitor) this often, to compare with the sampled weights. */
     static final int MONITOR_EVERY = 200;
 
-    public static Settings wave(int steps, int width, int seeds) {
+    /**
+     * The train section: a step budget, or (seconds > 0) an equal wall-time budget per run, so that the estimators'
+     * cost shows in the error they reach.
+     */
+    static String trainSection(int steps, double seconds) {
+        if (seconds > 0) return "train: {steps: 100000000, time: %s, eval_every: 100, checkpoint_every: 0}".formatted(seconds);
+        return "train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}".formatted(steps, Math.max(1, steps / 50));
+    }
+
+    public static Settings wave(int steps, double seconds, int width, int seeds) {
         return new Settings("wave1d", """
                 problem: wave1d
                 net: {widths: [%d, %d]}
                 points: {pde: 512, initial: 64, initial-velocity: 64, boundary: 128}
                 sampler: {interior: sobol, conditions: sobol}
                 optimizer: {name: adam, lr: 1e-3, decay_rate: 0.9, decay_steps: 1000}
-                train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
-                """.formatted(width, width, steps, Math.max(1, steps / 50)), seeds, "boundary", 10,
+                %s
+                """.formatted(width, width, trainSection(steps, seconds)), seeds, "boundary", 10,
                 Map.of("pde", 512, "initial", 64, "initial-velocity", 64, "boundary", 128));
     }
 
-    public static Settings poisson(int steps, int width, int seeds) {
+    public static Settings poisson(int steps, double seconds, int width, int seeds) {
         return new Settings("poisson1d", """
                 problem: {name: poisson1d, options: {a: 4}}
                 net: {widths: [%d]}
                 points: {pde: 128, boundary: 2}
                 sampler: {interior: grid, conditions: grid}
                 optimizer: {name: gd, lr: 1e-5}
-                train: {steps: %d, time: 0, eval_every: %d, checkpoint_every: 0}
-                """.formatted(width, steps, Math.max(1, steps / 50)), seeds, "boundary", 10, Map.of("pde", 128, "boundary", 2));
+                %s
+                """.formatted(width, trainSection(steps, seconds)), seeds, "boundary", 10, Map.of("pde", 128, "boundary", 2));
     }
 
     static String specYaml(Settings s) {
@@ -76,6 +86,26 @@ public final class NtkWeightsStudy {
         return out;
     }
 
+    /**
+     * The comparisons the weighting claims rest on: exact weights against none (separated interquartile ranges, ratio
+     * of medians), and each sampled estimator against exact (error ratio of medians at what fraction of the weight cost).
+     */
+    static String verdict(List<Map<String, String>> rows) {
+        Map<List<String>, Quartiles> err = Quartiles.group(rows, List.of("weights.kind"), "relative_l2");
+        Map<List<String>, Quartiles> cost = Quartiles.group(rows, List.of("weights.kind"), "weights_seconds");
+        Quartiles none = err.get(List.of("none")), exact = err.get(List.of("ntk"));
+        if (none == null || exact == null) return "";
+        StringBuilder sb = new StringBuilder(String.format("- exact vs none: median rel L2 %.3e vs %.3e (%.2f× lower); interquartile ranges %s%n",
+                exact.median(), none.median(), none.median() / exact.median(), exact.below(none) ? "separated" : "overlap"));
+        for (String kind : List.of("ntk-rows", "ntk-sketch")) {
+            Quartiles e = err.get(List.of(kind)), c = cost.get(List.of(kind)), ce = cost.get(List.of("ntk"));
+            if (e == null || c == null || ce == null) continue;
+            sb.append(String.format("- %s vs exact: median rel L2 %.2f× the exact one's, at %.1f× lower weight time%n",
+                    kind, e.median() / exact.median(), ce.median() / c.median()));
+        }
+        return sb.toString();
+    }
+
     public static String run(Settings s, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
         Files.createDirectories(out);
         String yaml = specYaml(s);
@@ -83,7 +113,7 @@ public final class NtkWeightsStudy {
         SweepSpec spec = SweepSpec.parse(yaml);
         SweepResults results = LocalSweep.run(spec, out, workers, progress);
         List<Map<String, String>> rows = results.rows();
-        String table = SweepSummary.table(rows, List.of("weights.kind"), List.of("relative_l2", "absolute_rms", "seconds_per_step", "weights_seconds"));
+        String table = SweepSummary.table(rows, List.of("weights.kind"), List.of("relative_l2", "absolute_rms", "steps", "seconds_per_step", "weights_seconds"));
         // curves of seed 0 per setting, read from the points' run directories
         List<Charts.Series> err = new ArrayList<>(), lam = new ArrayList<>();
         for (Map<String, Object> point : spec.points()) {
@@ -104,7 +134,8 @@ public final class NtkWeightsStudy {
                 + "sampled rows per group (ntk-rows); a sketch of 32 rows per group with 1 Rademacher probe (ntk-sketch); the sampled "
                 + "ones through an EMA (0.9) started from the exact traces. Exact traces are logged every " + MONITOR_EVERY
                 + " steps along every run (weights_vs_step.png compares them with the sampled weights). " + s.seeds()
-                + " seeds. Mean ± std over seeds:\n\n" + table;
+                + " seeds. Mean ± std over seeds:\n\n" + table + "\nMedian and interquartile range over seeds:\n\n"
+                + Quartiles.table(rows, List.of("weights.kind"), List.of("relative_l2", "weights_seconds")) + "\n" + verdict(rows);
         AtomicFiles.write(out.resolve("summary.md"), md);
         return md;
     }

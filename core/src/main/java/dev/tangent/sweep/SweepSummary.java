@@ -22,6 +22,19 @@ public final class SweepSummary {
 
     /** group values (in key order) → metric stats, over rows with status ok and a numeric metric. */
     public static Map<List<String>, Stat> group(List<Map<String, String>> rows, List<String> keys, String metric) {
+        Map<List<String>, Stat> out = new LinkedHashMap<>();
+        for (Map.Entry<List<String>, List<Double>> e : values(rows, keys, metric).entrySet()) {
+            List<Double> v = e.getValue();
+            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double ss = 0;
+            for (double x : v) ss += (x - mean) * (x - mean);
+            out.put(e.getKey(), new Stat(mean, v.size() > 1 ? Math.sqrt(ss / (v.size() - 1)) : 0, v.size()));
+        }
+        return out;
+    }
+
+    /** group values (in key order) → the metric's values, over rows with status ok and a numeric metric. */
+    static Map<List<String>, List<Double>> values(List<Map<String, String>> rows, List<String> keys, String metric) {
         Map<List<String>, List<Double>> values = new LinkedHashMap<>();
         for (Map<String, String> r : rows) {
             if (!"ok".equals(r.get("status"))) continue;
@@ -35,15 +48,7 @@ public final class SweepSummary {
             for (String k : keys) g.add(r.getOrDefault(k, ""));
             values.computeIfAbsent(g, x -> new ArrayList<>()).add(v);
         }
-        Map<List<String>, Stat> out = new LinkedHashMap<>();
-        for (Map.Entry<List<String>, List<Double>> e : values.entrySet()) {
-            List<Double> v = e.getValue();
-            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double ss = 0;
-            for (double x : v) ss += (x - mean) * (x - mean);
-            out.put(e.getKey(), new Stat(mean, v.size() > 1 ? Math.sqrt(ss / (v.size() - 1)) : 0, v.size()));
-        }
-        return out;
+        return values;
     }
 
     /** Markdown table: group keys, then mean ± std (n) of each metric. */

@@ -21,6 +21,7 @@ class CliBadFlagsTest {
             "reproduce nope | nope",
             "reproduce ntk-weights-wave --seeds 0 | --seeds",
             "reproduce ntk-width-kdv --max-width -1 | --max-width",
+            "reproduce ntk-weights-wave --time -1 | --time",
             "bench step --repeats 0 | --repeats",
             "bench jacobian --repeats -1 | --repeats",
             "bench nope | nope",
