@@ -18,6 +18,7 @@ public final class Discretization {
     private final TestSet testSet;
     private final List<TestSet> fieldTestSets;
     private final dev.tangent.nn.Predictor predictor;
+    private final HardConstraints hard;
     private double[] testPrediction;
     private double[][] fieldPredictions;
 
@@ -26,6 +27,15 @@ public final class Discretization {
      */
     public Discretization(Problem problem, Mlp mlp, Map<String, Integer> pointCounts, SamplerKind interiorSampler,
                           SamplerKind conditionSampler, long seed) {
+        this(problem, mlp, pointCounts, interiorSampler, conditionSampler, seed, null);
+    }
+
+    /**
+     * With hard constraints (null: none): every equation's and condition's residual, and every prediction, is of
+     * u = g + d·N ({@link HardConstraints}). The hard conditions' own groups stay in the loss and are exactly zero.
+     */
+    public Discretization(Problem problem, Mlp mlp, Map<String, Integer> pointCounts, SamplerKind interiorSampler,
+                          SamplerKind conditionSampler, long seed, HardConstraints hard) {
         if (mlp.spec().inputDim() != problem.domain().dim()) {
             throw new IllegalArgumentException("network takes " + mlp.spec().inputDim() + " inputs but problem "
                     + problem.name() + " has " + problem.domain().dim() + " coordinates");
@@ -55,7 +65,7 @@ public final class Discretization {
         int nPde = pointCounts.getOrDefault("pde", problem.defaults().interiorPoints());
         for (Equation e : problem.equations()) {   // the same seed: every equation on the same interior points
             int n = pointCounts.getOrDefault(e.name(), nPde);
-            PointGroup pde = new PointGroup(e.name(), d, Region.interior(), interiorSampler, n, e.residual(), mlp, seed);
+            PointGroup pde = new PointGroup(e.name(), d, Region.interior(), interiorSampler, n, wrap(hard, e.residual()), mlp, seed);
             if (!problem.unknowns().isEmpty()) pde.unknowns(problem.unknowns());
             gs.add(pde);
         }
@@ -64,15 +74,19 @@ public final class Discretization {
             int n = pointCounts.getOrDefault(c.name(), c.defaultPoints());
             long s = seed + 1000003L * k++;
             if (c.kind() == ConditionKind.DATA) {
-                gs.add(new PointGroup(c.name(), (DataResidual) c.residual(), n, mlp, s));
+                gs.add(new PointGroup(c.name(), (DataResidual) c.residual(), wrap(hard, c.residual()), n, mlp, s));
             } else if (c.kind() == ConditionKind.PERIODIC) {
                 if (problem.system()) {
                     throw new IllegalArgumentException("condition " + c.name() + ": periodic conditions are not supported in a system"
                             + " yet (fields " + problem.fields() + ")");
                 }
+                if (hard != null && hard.constrains(c.residual().fields())) {
+                    throw new IllegalArgumentException("condition " + c.name() + ": a periodic condition cannot pair faces of a field"
+                            + " with a hard constraint (" + hard.describe() + "); make one of them soft");
+                }
                 gs.add(new PeriodicGroup(c.name(), d, c.region().axes()[0], conditionSampler, n, mlp, s));
             } else {
-                gs.add(new PointGroup(c.name(), d, c.region(), conditionSampler, n, c.residual(), mlp, s));
+                gs.add(new PointGroup(c.name(), d, c.region(), conditionSampler, n, wrap(hard, c.residual()), mlp, s));
             }
         }
         this.groups = Collections.unmodifiableList(gs);
@@ -80,7 +94,17 @@ public final class Discretization {
         for (Reference r : problem.references()) sets.add(r == null ? null : r.testSet(d));
         this.fieldTestSets = Collections.unmodifiableList(sets);
         this.testSet = sets.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        this.predictor = new dev.tangent.nn.Predictor(mlp);
+        this.predictor = new dev.tangent.nn.Predictor(mlp, hard);
+        this.hard = hard;
+    }
+
+    private static dev.tangent.nn.PointResidual wrap(HardConstraints hard, dev.tangent.nn.PointResidual r) {
+        return hard == null ? r : hard.wrap(r);
+    }
+
+    /** The hard constraints, or null. */
+    public HardConstraints hard() {
+        return hard;
     }
 
     /** Uses the problem's default samplers. */

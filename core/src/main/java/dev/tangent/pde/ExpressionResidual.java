@@ -17,7 +17,7 @@ import java.util.Map;
  * derivatives, and parameters. The partials ∂F/∂(D_k u_f) that the Jacobian needs are derived symbolically from the
  * tree; derivative k belongs to field {@link #fields()}[k].
  */
-public final class ExpressionResidual implements PointResidual {
+public final class ExpressionResidual implements CoefficientResidual {
     private final String[] coords;
     private final Expr expr;
     private final List<MultiIndex> derivatives = new ArrayList<>();
@@ -120,6 +120,7 @@ public final class ExpressionResidual implements PointResidual {
     }
 
     /** Sets a parameter's value (an unknown coefficient's current estimate); the partials follow it. */
+    @Override
     public void setParameter(String name, double v) {
         Integer q = parameterIndex.get(name);
         if (q == null) throw new IllegalArgumentException("unknown parameter '" + name + "'; declared: " + parameterIndex.keySet());
@@ -132,6 +133,7 @@ public final class ExpressionResidual implements PointResidual {
     }
 
     /** ∂F/∂λ for an unknown scalar parameter λ, at given points and derivative values (for inverse problems). */
+    @Override
     public void parameterPartial(String name, int nPoints, double[] x, double[] values, double[] out) {
         Evaluator e = parameterPartials.get(name);
         if (e == null) throw new IllegalArgumentException("unknown parameter '" + name + "'; declared: " + parameterPartials.keySet());

@@ -39,17 +39,20 @@ final class PointGroup implements LossGroup {
         resample(seed);
     }
 
-    /** Observations: all of them when batch ≥ their count, else batch of them drawn at each resample. */
-    PointGroup(String name, DataResidual data, int batch, Mlp mlp, long seed) {
+    /**
+     * Observations: all of them when batch ≥ their count, else batch of them drawn at each resample. {@code residual}
+     * is the data residual itself or its hard-constraint wrapper.
+     */
+    PointGroup(String name, DataResidual data, PointResidual residual, int batch, Mlp mlp, long seed) {
         this.name = name;
         this.domain = null;
         this.region = null;
         this.sampler = null;
         this.requested = Math.min(batch, data.size());
-        this.residual = data;
-        this.engine = new JetEngine(mlp, data.derivatives(), data.fields());
+        this.residual = residual;
+        this.engine = new JetEngine(mlp, residual.derivatives(), residual.fields());
         this.data = data;
-        this.unknowns = new UnknownColumns(mlp, data, java.util.List.of(), engine);
+        this.unknowns = new UnknownColumns(mlp, residual, java.util.List.of(), engine);
         resample(seed);
     }
 

@@ -14,7 +14,7 @@ final class UnknownColumns {
     private final int base;
     private final int count;
     private final List<Unknown> unknowns;
-    private final ExpressionResidual residual;
+    private final CoefficientResidual residual;
     private final JetEngine engine;
     private double[] values = new double[0];
     private double[] partial = new double[0];
@@ -25,7 +25,7 @@ final class UnknownColumns {
         this.count = mlp.extraParameters();
         if (unknowns.size() > count) throw new IllegalArgumentException(unknowns.size() + " unknowns but θ has " + count + " trailing entries");
         this.unknowns = unknowns;
-        this.residual = unknowns.isEmpty() ? null : (ExpressionResidual) residual;
+        this.residual = unknowns.isEmpty() ? null : (CoefficientResidual) residual;
         this.engine = engine;
     }
 

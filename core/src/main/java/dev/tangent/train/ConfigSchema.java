@@ -75,11 +75,12 @@ final class ConfigSchema {
                     "unknowns", new Free(section("start", NUM, "bounds", new Interval())),
                     "interior_points", POINTS, "fields", new ListOf(TEXT), "equations", new ListOf(TEXT),
                     "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
-                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE, "field", TEXT, "boundary", new ListOf(TEXT))))),
+                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE, "field", TEXT, "boundary", new ListOf(TEXT),
+                            "hard", new Choice(ConfigSchema::bool), "distance", TEXT)))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
                     "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse),
                     "output_bias", new Choice(OutputBias::parse), "layout", new Choice(NetLayout::parse),
-                    "fourier", section("features", integer(1, INT), "scale", NUM)),
+                    "fourier", section("features", integer(1, INT), "scale", NUM), "hard", new ListOf(TEXT)),
             "points", new Free(POINTS),
             "sampler", section("interior", new Choice(SamplerKind::parse), "conditions", new Choice(SamplerKind::parse),
                     "resample_every", integer(0, INT), "resample_by", new Choice(ConfigSchema::resampleBy), "residual_k", NUM,
@@ -104,6 +105,11 @@ final class ConfigSchema {
     static String resampleBy(String k) {
         if (!k.equals("draw") && !k.equals("residual")) throw new IllegalArgumentException("unknown sampler.resample_by '" + k + "'; allowed: [draw, residual]");
         return k;
+    }
+
+    private static Boolean bool(String s) {
+        if (s.equals("true") || s.equals("false")) return Boolean.valueOf(s);
+        throw new IllegalArgumentException("must be true or false, got '" + s + "'");
     }
 
     private static String weightsKind(String k) {

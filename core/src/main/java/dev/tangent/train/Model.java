@@ -4,6 +4,7 @@ import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.nn.Predictor;
 import dev.tangent.pde.Domain;
+import dev.tangent.pde.HardConstraints;
 import dev.tangent.pde.Problem;
 import dev.tangent.pde.Unknown;
 import dev.tangent.pde.expr.ExprParser;
@@ -31,12 +32,14 @@ public final class Model {
     private final double[] theta;
     private final Predictor predictor;
     private final long step;
+    private final HardConstraints hard;
 
-    private Model(Problem problem, Mlp mlp, double[] theta, long step) {
+    private Model(Problem problem, Mlp mlp, double[] theta, long step, HardConstraints hard) {
         this.problem = problem;
         this.mlp = mlp;
         this.theta = theta;
-        this.predictor = new Predictor(mlp);
+        this.hard = hard;
+        this.predictor = new Predictor(mlp, hard);
         this.step = step;
     }
 
@@ -56,7 +59,11 @@ public final class Model {
             throw new IllegalArgumentException("checkpoint " + cp + " holds " + c.theta().length + " parameters but " + cfg
                     + " describes a network with " + mlp.nParams());
         }
-        return new Model(problem, mlp, c.theta(), c.step());
+        return new Model(problem, mlp, c.theta(), c.step(), HardConstraintConfig.from(config, problem));
+    }
+
+    public Problem problem() {
+        return problem;
     }
 
     public Domain domain() {
@@ -66,6 +73,11 @@ public final class Model {
     /** Coordinate names in input order. */
     public String[] coordinates() {
         return problem.domain().coords();
+    }
+
+    /** The hard constraints u = g + d·N of the run, or null (predictions include them). */
+    public HardConstraints hard() {
+        return hard;
     }
 
     public Mlp network() {

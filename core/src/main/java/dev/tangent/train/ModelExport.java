@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * A trained network as model.json (shapes, activation, layer factors, coordinates, domain, unknowns and every
  * parameter inline) plus one NumPy .npy file per weight matrix (W1.npy: n_out × n_in, row-major) and bias vector.
- * Layer l computes z = weight_scale·W·a + bias_scale·b, then the activation on every layer but the last.
+ * Layer l computes z = weight_scale·W·a + bias_scale·b, then the activation on every layer but the last. A system with
+ * one network per field has {@code networks} (each with its layers, files prefixed by the field name) instead of
+ * {@code layers}; hard constraints are listed under {@code hard_constraints} (u_f = value + distance·N_f).
  */
 public final class ModelExport {
     private ModelExport() {}
@@ -41,34 +43,64 @@ public final class ModelExport {
         m.put("parameterization", mlp.spec().parameterization().label());
         m.put("step", model.step());
         m.put("unknowns", model.unknowns());
-        List<Object> layers = new ArrayList<>();
+        m.put("fields", model.problem().fields());
+        if (model.hard() != null) m.put("hard_constraints", hard(model.hard()));
         try {
             Files.createDirectories(dir);
-            for (int l = 0; l < mlp.layers(); l++) {
-                int nIn = mlp.fanIn(l), nOut = mlp.fanOut(l);
-                double[][] w = new double[nOut][nIn];
-                for (int i = 0; i < nOut; i++) for (int j = 0; j < nIn; j++) w[i][j] = theta[mlp.weightOffset(l) + j * nOut + i]; // θ is column-major
-                double[] b = java.util.Arrays.copyOfRange(theta, mlp.biasOffset(l), mlp.biasOffset(l) + nOut);
-                Map<String, Object> layer = new LinkedHashMap<>();
-                layer.put("weight_file", "W" + (l + 1) + ".npy");
-                layer.put("bias_file", "b" + (l + 1) + ".npy");
-                layer.put("weight_shape", List.of(nOut, nIn));
-                layer.put("weight_scale", mlp.layerScale(l));
-                layer.put("bias_scale", mlp.biasScale(l));
-                layer.put("activation", l < mlp.layers() - 1 ? mlp.activation(l).label() : "identity");
-                layer.put("weight", w);
-                layer.put("bias", b);
-                layers.add(layer);
-                double[] flat = new double[nOut * nIn];
-                for (int i = 0; i < nOut; i++) System.arraycopy(w[i], 0, flat, i * nIn, nIn);
-                npy(dir.resolve("W" + (l + 1) + ".npy"), flat, nOut, nIn);
-                npy(dir.resolve("b" + (l + 1) + ".npy"), b, nOut, -1);
+            if (mlp.parts() == null) {
+                m.put("layers", layers(mlp, theta, 0, dir, ""));
+            } else {   // one network per field: θ = [θ_1 | … | θ_F], files <field>_W1.npy …
+                List<Object> nets = new ArrayList<>();
+                for (int f = 0; f < mlp.fields(); f++) {
+                    String field = model.problem().fields().get(f);
+                    nets.add(Map.of("field", field, "layers", layers(mlp.parts()[f], theta, mlp.partOffset(f), dir, field + "_")));
+                }
+                m.put("networks", nets);
             }
-            m.put("layers", layers);
             AtomicFiles.write(dir.resolve("model.json"), JSON.writeValueAsString(m));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** u_f = g + d·N_f per constrained field, g and d as text and in Python syntax (** for ^; functions of numpy). */
+    private static List<Object> hard(dev.tangent.pde.HardConstraints h) {
+        List<Object> out = new ArrayList<>();
+        for (dev.tangent.pde.HardConstraint c : h.constraints()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("field", c.fieldName());
+            e.put("value", c.valueText());
+            e.put("distance", c.distanceText());
+            e.put("value_python", c.valueText().replace(" ^ ", " ** "));
+            e.put("distance_python", c.distanceText().replace(" ^ ", " ** "));
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static List<Object> layers(Mlp mlp, double[] theta, int offset, Path dir, String prefix) throws IOException {
+        List<Object> layers = new ArrayList<>();
+        for (int l = 0; l < mlp.layers(); l++) {
+            int nIn = mlp.fanIn(l), nOut = mlp.fanOut(l);
+            double[][] w = new double[nOut][nIn];
+            for (int i = 0; i < nOut; i++) for (int j = 0; j < nIn; j++) w[i][j] = theta[offset + mlp.weightOffset(l) + j * nOut + i]; // θ is column-major
+            double[] b = java.util.Arrays.copyOfRange(theta, offset + mlp.biasOffset(l), offset + mlp.biasOffset(l) + nOut);
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("weight_file", prefix + "W" + (l + 1) + ".npy");
+            layer.put("bias_file", prefix + "b" + (l + 1) + ".npy");
+            layer.put("weight_shape", List.of(nOut, nIn));
+            layer.put("weight_scale", mlp.layerScale(l));
+            layer.put("bias_scale", mlp.biasScale(l));
+            layer.put("activation", l < mlp.layers() - 1 ? mlp.activation(l).label() : "identity");
+            layer.put("weight", w);
+            layer.put("bias", b);
+            layers.add(layer);
+            double[] flat = new double[nOut * nIn];
+            for (int i = 0; i < nOut; i++) System.arraycopy(w[i], 0, flat, i * nIn, nIn);
+            npy(dir.resolve(prefix + "W" + (l + 1) + ".npy"), flat, nOut, nIn);
+            npy(dir.resolve(prefix + "b" + (l + 1) + ".npy"), b, nOut, -1);
+        }
+        return layers;
     }
 
     /** NumPy format 1.0: magic, header dict padded with spaces to a multiple of 64 bytes, then little-endian f8. */

@@ -168,8 +168,8 @@ public final class ProblemFactory {
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
         if (!d.isBox() && kind != ConditionKind.DATA) return ShapeConditions.condition(d, m, kind, where);
         java.util.Set<String> used = switch (kind) {
-            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field")
-                    : Set.of("kind", "value", "points", "coord", "name", "weight", "field");
+            case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field", "hard", "distance")
+                    : Set.of("kind", "value", "points", "coord", "name", "weight", "field", "hard", "distance");
             case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field");
             case PERIODIC -> Set.of("kind", "points", "coord", "name", "weight");
             case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight", "field");

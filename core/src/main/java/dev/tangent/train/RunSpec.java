@@ -2,6 +2,7 @@ package dev.tangent.train;
 
 import dev.tangent.nn.FourierFeatures;
 import dev.tangent.nn.MlpSpec;
+import dev.tangent.pde.HardConstraints;
 import dev.tangent.pde.Problem;
 import dev.tangent.sampling.ResidualSampling;
 import dev.tangent.sampling.SamplerKind;
@@ -15,9 +16,10 @@ import java.util.Map;
  * into the record it configures here.
  *
  * @param fourier the Fourier-feature first layer ({@code net.fourier}), or null
+ * @param hard    hard Dirichlet constraints ({@code hard: true} on dirichlet conditions), or null
  * @param causal causal weights in time, or null when the config has no {@code causal} section
  */
-public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures fourier, Sampling sampling, OptimizerSpec optimizer,
+public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures fourier, HardConstraints hard, Sampling sampling, OptimizerSpec optimizer,
                       Weighting weighting, Monitoring monitoring, TrainSettings budget, Causal causal, long seed) {
 
     /**
@@ -97,7 +99,7 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
                 (int) c.integer("sampler.resample_every", 0), residualRule(c), (int) c.integer("sampler.candidates", 10));
         FourierFeatures fourier = c.has("net.fourier") ? new FourierFeatures(c.integer("net.fourier.features", 64, 1, Integer.MAX_VALUE),
                 c.number("net.fourier.scale", 1.0)) : null;
-        return new RunSpec(c.string("name", "run"), problem, net, fourier, sampling, optimizer, weighting(c),
+        return new RunSpec(c.string("name", "run"), problem, net, fourier, HardConstraintConfig.from(c, problem), sampling, optimizer, weighting(c),
                 new Monitoring((int) c.integer("ntk.every", 0), (int) c.integer("ntk.max_points", Monitoring.MAX_POINTS)),
                 TrainSettings.from(c, problem.defaults().seconds()), causal, c.integer("seed", 0));
     }

@@ -19,7 +19,8 @@ final class ShapeConditions {
 
     static Condition condition(Domain d, Map<String, Object> m, ConditionKind kind, String where) {
         Set<String> used = switch (kind) {
-            case DIRICHLET, NEUMANN -> Set.of("kind", "value", "points", "boundary", "name");
+            case DIRICHLET -> Set.of("kind", "value", "points", "boundary", "name", "hard", "distance");
+            case NEUMANN -> Set.of("kind", "value", "points", "boundary", "name");
             case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name");
             case DATA -> throw new IllegalArgumentException(where + ".kind: data conditions are read by ProblemFactory");
             case PERIODIC -> throw new IllegalArgumentException(where + ".kind: periodic conditions pair the faces of a box; "

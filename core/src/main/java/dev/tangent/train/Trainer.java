@@ -59,7 +59,7 @@ public final class Trainer {
     public static Result run(RunSpec spec, String configYaml, Path runDir, boolean resume, TrainingListener listener) {
         Mlp mlp = new Mlp(spec.net(), spec.problem().unknowns().size(), spec.fourier());
         RunSpec.Sampling s = spec.sampling();
-        Discretization disc = new Discretization(spec.problem(), mlp, s.points(), s.interior(), s.conditions(), spec.seed());
+        Discretization disc = new Discretization(spec.problem(), mlp, s.points(), s.interior(), s.conditions(), spec.seed(), spec.hard());
         Limits.CELLS.check(Limits.product(disc.rows(), mlp.nParams()), disc.rows() + " residual rows × " + mlp.nParams() + " parameters");
         TrainSettings ts = spec.budget();
         TrainingSetup setup = TrainingSetup.of(disc).seed(spec.seed()).optimizer(spec.optimizer().create())
