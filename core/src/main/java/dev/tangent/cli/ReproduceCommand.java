@@ -126,7 +126,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--max-width", defaultValue = "1600", description = "Largest width (the full study: 12800). Default: ${DEFAULT-VALUE}.") int maxWidth;
         @Option(names = "--seeds", defaultValue = "20") int seeds;
         @Option(names = "--drift-seeds", defaultValue = "5", description = "Seeds trained for the drift (the full study: 20). Default: ${DEFAULT-VALUE}.") int driftSeeds;
-        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps (horizon T = η·steps). Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps (horizon T = η·steps; 0: kernels at initialisation only, no drift). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--measure-every", defaultValue = "10", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
         @Option(names = "--points", defaultValue = "32", description = "Points per loss group. Default: ${DEFAULT-VALUE}.") int points;
         @Option(names = "--output-bias", defaultValue = "none", completionCandidates = Candidates.OutputBiases.class, description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.") String outputBias;

@@ -29,9 +29,9 @@ public final class WidthScalingStudy {
     public record Settings(String problem, int depth, List<Integer> widths, List<Double> scalings, int seeds, int driftSeeds,
                            int steps, int points, String outputBias, int measureEvery, int fitFrom) {
         public Settings {
-            if (widths.size() < 2 || seeds < 2 || driftSeeds < 1 || steps < 1 || points < 1 || measureEvery < 1) {
-                throw new IllegalArgumentException("width study needs >= 2 widths, >= 2 seeds, >= 1 drift seed, steps >= 1, "
-                        + "points >= 1, measure_every >= 1");
+            if (widths.size() < 2 || seeds < 2 || driftSeeds < 1 || steps < 0 || points < 1 || measureEvery < 1) {
+                throw new IllegalArgumentException("width study needs >= 2 widths, >= 2 seeds, >= 1 drift seed, steps >= 0 "
+                        + "(0: kernels at initialisation only, no drift), points >= 1, measure_every >= 1");
             }
         }
     }
@@ -53,6 +53,10 @@ public final class WidthScalingStudy {
     public static Map<Double, Double> learningRates(Settings s) {
         Map<Double, Double> lr = new LinkedHashMap<>();
         for (double sc : s.scalings()) {
+            if (s.steps() == 0) { // no training, so no step size to choose (the unit still needs a positive one)
+                lr.put(sc, 1.0);
+                continue;
+            }
             double max = 0;
             for (int n : List.of(s.widths().get(0), s.widths().get(s.widths().size() - 1))) {
                 Config c = Config.parse(baseYaml(s)).set("net.width", n).set("net.s", sc);

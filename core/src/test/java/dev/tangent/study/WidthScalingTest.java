@@ -60,4 +60,17 @@ class WidthScalingTest {
         assertEquals(1 + 2 * 3, cauchy.size(), "one N/4N pair (8, 32) per s and block"); // header + 2 s × 3 blocks
         assertTrue(Files.exists(tmp.resolve("spread_ff.png")) && Files.exists(tmp.resolve("drift_bb.png")));
     }
+
+    @Test
+    void zeroStepsMeasuresKernelsOnlyWithNoDrift() throws Exception {
+        var s = new WidthScalingStudy.Settings("kdv", 1, List.of(8, 32), List.of(1.0), 3, 1, 0, 6, "none", 2, 8);
+        assertEquals(Map.of(1.0, 1.0), WidthScalingStudy.learningRates(s), "no training, no Hessian power iteration");
+        String md = WidthScalingStudy.run(s, tmp, 1, null);
+        assertTrue(md.contains("| 1.0 | K_ff |"), md);
+        List<Map<String, String>> rows = new dev.tangent.sweep.SweepResults(tmp.resolve("results.csv")).rows();
+        for (Map<String, String> r : rows) {
+            assertEquals(0.0, Double.parseDouble(r.get("drift_ff")), 0, "no steps, no drift");
+            assertTrue(Double.parseDouble(r.get("spread_ff")) > 0, "spread over 3 seeds is measured");
+        }
+    }
 }
