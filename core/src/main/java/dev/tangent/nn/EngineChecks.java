@@ -30,4 +30,24 @@ final class EngineChecks {
                     + (a == null ? "null" : a.length));
         }
     }
+
+    static void direction(double[] v, Mlp mlp) {
+        if (v == null || v.length != mlp.nParams()) {
+            throw new IllegalArgumentException("direction v must have " + mlp.nParams() + " entries, got " + (v == null ? "null" : v.length));
+        }
+    }
+
+    /** At least one point, nPoints·d finite coordinates. */
+    static void points(double[] x, int nPoints, int d) {
+        if (nPoints < 1) throw new IllegalArgumentException("need at least one point, got " + nPoints);
+        if (x == null || x.length < (long) nPoints * d) {
+            throw new IllegalArgumentException("points must hold " + nPoints + "×" + d + " coordinates, got "
+                    + (x == null ? "null" : x.length));
+        }
+        for (int i = 0; i < nPoints * d; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("point " + (i / d) + " coordinate " + (i % d) + " is not finite: " + x[i]);
+            }
+        }
+    }
 }

@@ -170,19 +170,35 @@ public final class JetEngine {
      */
     public void residualGradient(double[] theta, int nPoints, double[] x, PointResidual residual, double scale,
                                  double[] r, double[] grad) {
+        reverseProduct(theta, nPoints, x, residual, scale, null, r, grad);
+    }
+
+    /**
+     * Exact vector–Jacobian product, accumulated: grad += Σ_i u_i ∇θ r_i = Jᵀu (u length ≥ S, not modified; r, the
+     * residuals, modified). The reverse pass of {@link #residualGradient} seeded with u instead of r; J is never
+     * formed, and a forward pass at the same θ and points is reused.
+     */
+    public void vjp(double[] theta, double[] u, int nPoints, double[] x, PointResidual residual, double[] r, double[] grad) {
+        EngineChecks.length(u, nPoints, "Jᵀu weights");
+        reverseProduct(theta, nPoints, x, residual, 1.0, u, r, grad);
+    }
+
+    /** grad += scale·Σ_i w_i ∇θ r_i with w = u, or w = r when u is null. */
+    private void reverseProduct(double[] theta, int nPoints, double[] x, PointResidual residual, double scale, double[] u,
+                                double[] r, double[] grad) {
         EngineChecks.length(r, nPoints, "residual");
         EngineChecks.length(grad, mlp.nParams(), "gradient");
         if (separate != null) {
             EngineChecks.residual(residual, plan, fields);
             EngineChecks.theta(theta, mlp);
-            separate.residualGradient(theta, nPoints, x, residual, scale, r, grad);
+            separate.residualGradient(theta, nPoints, x, residual, scale, r, u, grad);
             return;
         }
         evaluate(theta, nPoints, x, residual, r);
-        double[] partials = ws.partials;
+        double[] partials = ws.partials, w = u == null ? r : u;
         int m = plan.derivatives().size();
         for (int k = 0; k < m; k++) {
-            for (int i = 0; i < nPoints; i++) partials[k * nPoints + i] *= scale * r[i];
+            for (int i = 0; i < nPoints; i++) partials[k * nPoints + i] *= scale * w[i];
         }
         backward(nPoints, partials, null, 0, 0, 0, 1.0);
         reverse.accumulateGradient(nPoints, grad, 0);
@@ -209,9 +225,7 @@ public final class JetEngine {
      * (two GEMMs per layer) and never forms J.
      */
     public void jvp(double[] theta, double[] v, int nPoints, double[] x, PointResidual residual, double[] r, double[] out) {
-        if (v == null || v.length != mlp.nParams()) {
-            throw new IllegalArgumentException("direction v must have " + mlp.nParams() + " entries, got " + (v == null ? "null" : v.length));
-        }
+        EngineChecks.direction(v, mlp);
         EngineChecks.length(out, nPoints, "J·v output");
         if (separate != null) {
             EngineChecks.residual(residual, plan, fields);
@@ -267,16 +281,7 @@ public final class JetEngine {
     private void forward(double[] theta, int nPoints, double[] x) {
         EngineChecks.theta(theta, mlp);
         int d = plan.dim();
-        if (nPoints < 1) throw new IllegalArgumentException("need at least one point, got " + nPoints);
-        if (x == null || x.length < (long) nPoints * d) {
-            throw new IllegalArgumentException("points must hold " + nPoints + "×" + d + " coordinates, got "
-                    + (x == null ? "null" : x.length));
-        }
-        for (int i = 0; i < nPoints * d; i++) {
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("point " + (i / d) + " coordinate " + (i % d) + " is not finite: " + x[i]);
-            }
-        }
+        EngineChecks.points(x, nPoints, d);
         ws.ensure(nPoints);
         weights.load(theta, 0, theta.length);
         if (ws.select(theta, nPoints, x, d)) return;    // the same θ and points as a kept pass: reuse it

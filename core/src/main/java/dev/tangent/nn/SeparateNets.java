@@ -76,12 +76,13 @@ final class SeparateNets {
         }
     }
 
+    /** grad += scale·Σ_i w_i ∇θ r_i with w = u, or w = r when u is null. */
     void residualGradient(double[] theta, int n, double[] x, PointResidual residual, double scale, double[] r,
-                          double[] grad) {
+                          double[] u, double[] grad) {
         evaluate(theta, n, x, residual, r);
         for (int f = 0; f < parts.length; f++) {
             if (parts[f] == null) continue;
-            scatterSeeds(f, n, scale, r);
+            scatterSeeds(f, n, scale, u == null ? r : u);
             parts[f].backwardGradient(n, grad, mlp.partOffset(f));
         }
     }

@@ -33,4 +33,35 @@ public interface LeastSquaresProblem {
     default double loss(double[] theta, double[] r) {
         return evaluate(theta, r, null);
     }
+
+    /**
+     * The residual pass at a new linearization point θ without forming Φ (the matrix-free steps' counterpart of
+     * {@link #evaluate} with a Jacobian): writes r̃, updates whatever a problem refreshes with each Jacobian, and
+     * returns the loss. The default is {@link #loss}.
+     */
+    default double linearize(double[] theta, double[] r) {
+        return loss(theta, r);
+    }
+
+    /**
+     * Φv at θ (out, length ≥ nRows, modified; v not modified): one exact forward-mode product, in the rows' scaling.
+     * The default forms Φ; problems with exact JVPs override it.
+     */
+    default void jvp(double[] theta, double[] v, double[] out) {
+        int n = nParams(), rows = nRows();
+        double[] jac = new double[rows * n];
+        evaluate(theta, new double[rows], jac);
+        dev.tangent.linalg.MatrixOps.multiply(rows, n, jac, v, out);
+    }
+
+    /**
+     * Φᵀu at θ (out, length nParams, overwritten; u not modified): one reverse pass seeded with u. The default forms
+     * Φ; problems with a reverse pass override it.
+     */
+    default void vjp(double[] theta, double[] u, double[] out) {
+        int n = nParams(), rows = nRows();
+        double[] jac = new double[rows * n];
+        evaluate(theta, new double[rows], jac);
+        dev.tangent.linalg.MatrixOps.multiplyTransposed(rows, n, jac, u, out);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.tangent.optim;
 
-import dev.tangent.linalg.MatrixOps;
 import dev.tangent.linalg.DampedLeastSquares;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +15,10 @@ import java.util.Map;
  * {@link Settings#acceptRatio}; then μ ← μ·max(1/3, 1 − (2ρ − 1)³), ν ← 2. Otherwise μ ← μ·ν, ν ← 2ν and the
  * same factorisation is tried again. Every accepted step is a decrease.
  *
+ * <p>Routes: the dense ones form Φ ({@link DenseDampedSolve}); with {@link MatrixFreeSettings} the step runs
+ * matrix-free instead, by conjugate gradients over exact JVPs and VJPs ({@link MatrixFreeDampedSolve}), chosen per
+ * step by the size of Φ. Both share everything above.
+ *
  * <p>Why the acceleration: on PINN losses the Gauss–Newton model is accurate in direction but curved along
  * poorly determined directions, which caps ρ near 0.6 and keeps μ high; the second-order correction raises ρ
  * towards 1, so μ falls and the fine directions are fitted (laplace2d: loss 1e-10 in 145 steps against 4e-7).
@@ -30,11 +33,18 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
      * @param acceptRatio    a trial is accepted when it lowers the loss and ρ exceeds this (in [0, 1))
      * @param acceleration   geodesic acceleration on or off
      * @param accelRatio     α: the largest accepted ‖a‖/‖d‖ (Transtrum's 2‖a/2‖ ≤ α‖d‖)
+     * @param matrixFree     when the step goes matrix-free, and its CG and sketch settings
      */
     public record Settings(DampedLeastSquares.Route route, double initialDamping, double acceptRatio,
-                           boolean acceleration, double accelRatio) {
+                           boolean acceleration, double accelRatio, MatrixFreeSettings matrixFree) {
+        /** With the default matrix-free settings (automatic by memory budget). */
+        public Settings(DampedLeastSquares.Route route, double initialDamping, double acceptRatio, boolean acceleration,
+                        double accelRatio) {
+            this(route, initialDamping, acceptRatio, acceleration, accelRatio, MatrixFreeSettings.defaults());
+        }
+
         public Settings {
-            if (route == null) throw new IllegalArgumentException("optimizer.solver must be set");
+            if (route == null || matrixFree == null) throw new IllegalArgumentException("optimizer.solver must be set");
             if (!(initialDamping > 0 && Double.isFinite(initialDamping))) {
                 throw new IllegalArgumentException("optimizer.damping must be a finite number > 0, got " + initialDamping);
             }
@@ -51,11 +61,15 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
         }
 
         public Settings withRoute(DampedLeastSquares.Route r) {
-            return new Settings(r, initialDamping, acceptRatio, acceleration, accelRatio);
+            return new Settings(r, initialDamping, acceptRatio, acceleration, accelRatio, matrixFree);
         }
 
         public Settings withAcceleration(boolean on) {
-            return new Settings(route, initialDamping, acceptRatio, on, accelRatio);
+            return new Settings(route, initialDamping, acceptRatio, on, accelRatio, matrixFree);
+        }
+
+        public Settings withMatrixFree(MatrixFreeSettings m) {
+            return new Settings(route, initialDamping, acceptRatio, acceleration, accelRatio, m);
         }
     }
 
@@ -64,7 +78,9 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
 
     private final Settings s;
     private final Workspace ws = new Workspace();
-    private final DampedLeastSquares solver = new DampedLeastSquares();
+    private final DenseDampedSolve dense = new DenseDampedSolve();
+    private MatrixFreeDampedSolve matrixFree;
+    private DampedSolve solver;
     private double[] d = new double[0], acc = new double[0], phiD = new double[0], second = new double[0];
     /** Damping μ (absolute, in units of ‖Φ‖²; NaN until the first step) and Nielsen's growth factor ν. */
     private double mu = Double.NaN;
@@ -83,11 +99,14 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
     @Override
     public StepReport step(double[] theta, LeastSquaresProblem p) {
         int n = p.nParams(), rows = p.nRows();
-        ensure(rows, n);
+        boolean free = s.matrixFree().matrixFree(rows, n);
+        ensure(rows, n, free);
+        if (free && matrixFree == null) matrixFree = new MatrixFreeDampedSolve(s.matrixFree());
+        solver = free ? matrixFree : dense.with(s.route(), ws.jac);
         long t0 = System.nanoTime();
-        double loss = p.evaluate(theta, ws.r, ws.jac);
+        double loss = solver.linearize(theta, p, ws.r);
         long t1 = System.nanoTime();
-        solver.prepare(s.route(), rows, n, ws.jac, ws.r);
+        solver.factorize();
         double scale = solver.frobeniusSquared();
         long solveNanos = System.nanoTime() - t1, searchNanos = 0;
         int evals = 1;
@@ -143,7 +162,7 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
     private boolean accelerate(double[] theta, LeastSquaresProblem p, int n, int rows) {
         for (int i = 0; i < n; i++) ws.theta[i] = theta[i] - H * d[i];
         p.loss(ws.theta, ws.trial);
-        MatrixOps.multiply(rows, n, ws.jac, d, phiD);
+        solver.multiply(d, phiD);
         for (int i = 0; i < rows; i++) second[i] = 2 / (H * H) * (ws.trial[i] - ws.r[i] + H * phiD[i]);
         solver.solveOther(mu, second, acc);
         double na = 0, nd = 0;
@@ -154,8 +173,8 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
         return Double.isFinite(na) && Math.sqrt(na) <= s.accelRatio() * Math.sqrt(nd);
     }
 
-    private void ensure(int rows, int n) {
-        ws.ensure(rows, n, true);
+    private void ensure(int rows, int n, boolean matrixFree) {
+        ws.ensure(rows, n, !matrixFree);
         if (d.length != n) {
             d = new double[n];
             acc = new double[n];
@@ -178,6 +197,16 @@ public final class LevenbergMarquardtOptimizer implements Optimizer {
     @Override
     public boolean stalled(StepReport last) {
         return last.eta() == 0 && exhausted;
+    }
+
+    /** The route of the last step (svd, gram, kernel or cg; null before the first step). */
+    public String route() {
+        return solver == null ? null : solver.label();
+    }
+
+    /** CG counters of the matrix-free route (null when no step went matrix-free). */
+    public MatrixFreeDampedSolve.Stats matrixFreeStats() {
+        return matrixFree == null ? null : matrixFree.stats();
     }
 
     /** The current damping μ (NaN before the first step). */

@@ -80,6 +80,31 @@ public interface LossGroup {
     }
 
     /**
+     * Every row of J_g·v: out[rowOffset + i] = ∇θ r_{g,i} · v (modified). The default runs
+     * {@link #jvp(double[], double[], int[], double[])} on all rows; point groups run one exact JVP over their points.
+     */
+    default void jvp(double[] theta, double[] v, double[] out, int rowOffset) {
+        int[] all = java.util.stream.IntStream.range(0, size()).toArray();
+        double[] jv = new double[all.length];
+        jvp(theta, v, all, jv);
+        System.arraycopy(jv, 0, out, rowOffset, jv.length);
+    }
+
+    /**
+     * J_gᵀu, accumulated: grad += Σ_i u[uOffset + i] ∇θ r_{g,i} (u not modified). The default forms J_g; point
+     * groups run one reverse pass seeded with u, as {@link #gradient} does with r.
+     */
+    default void vjp(double[] theta, double[] u, int uOffset, double[] grad) {
+        int p = theta.length;
+        double[] jac = new double[size() * p];
+        evaluate(theta, new double[size()], jac, 0);
+        for (int i = 0; i < size(); i++) {
+            double w = u[uOffset + i];
+            for (int q = 0; q < p; q++) grad[q] += w * jac[i * p + q];
+        }
+    }
+
+    /**
      * Jacobian rows of the listed rows of this group (row-major rows.length × P, modified): the one definition
      * of a group's rows that every NTK quantity uses. The default forms J_g; point groups evaluate only the
      * selected points.

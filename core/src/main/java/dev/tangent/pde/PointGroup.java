@@ -24,6 +24,7 @@ final class PointGroup implements LossGroup {
     private double[] points;
     private int n;
     private double[] rowBuf;
+    private double[] rowWork;
 
     PointGroup(String name, Domain domain, Region region, SamplerKind sampler, int requested, PointResidual residual,
                Mlp mlp, long seed) {
@@ -122,6 +123,30 @@ final class PointGroup implements LossGroup {
         double[] x = pointsOf(rows);
         engine.jvp(theta, v, rows.length, x, residual, new double[rows.length], out);
         unknowns.addJvp(theta, v, rows.length, x, out);
+    }
+
+    @Override
+    public void jvp(double[] theta, double[] v, double[] out, int rowOffset) {
+        unknowns.bind(theta);
+        double[] jv = rowWork();
+        engine.jvp(theta, v, n, points, residual, rowBuf, jv);
+        unknowns.addJvp(theta, v, n, points, jv);
+        System.arraycopy(jv, 0, out, rowOffset, n);
+    }
+
+    @Override
+    public void vjp(double[] theta, double[] u, int uOffset, double[] grad) {
+        unknowns.bind(theta);
+        double[] w = rowWork();
+        System.arraycopy(u, uOffset, w, 0, n);
+        engine.vjp(theta, w, n, points, residual, rowBuf, grad);
+        unknowns.addGradient(theta, n, points, 1.0, w, grad);
+    }
+
+    /** A second row buffer (J·v output, Jᵀu weights), allocated on first use for the current points. */
+    private double[] rowWork() {
+        if (rowWork == null || rowWork.length != n) rowWork = new double[n];
+        return rowWork;
     }
 
     @Override

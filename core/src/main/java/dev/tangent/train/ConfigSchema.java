@@ -1,12 +1,12 @@
 package dev.tangent.train;
 
 import dev.tangent.Limits;
-import dev.tangent.linalg.DampedLeastSquares;
 import dev.tangent.nn.Activation;
 import dev.tangent.nn.NetLayout;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.optim.Cutoff;
+import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.pde.ConditionKind;
 import dev.tangent.sampling.SamplerKind;
 import java.math.BigDecimal;
@@ -88,7 +88,8 @@ final class ConfigSchema {
             "optimizer", section("name", TEXT, "preset", TEXT, "lr", NUM, "beta1", NUM, "beta2", NUM,
                     "decay_rate", NUM, "decay_steps", integer(1, INT), "history", integer(1, INT), "cutoff", NUM,
                     "cutoff_kind", new Choice(Cutoff::parseKind), "cutoff_start", NUM, "line_search_steps", integer(0, INT), "form", TEXT,
-                    "rcond", NUM, "solver", new Choice(DampedLeastSquares.Route::parse), "damping", NUM, "accept_ratio", NUM, "acceleration", TEXT,
+                    "rcond", NUM, "solver", new Choice(MatrixFreeSettings::mode), "damping", NUM,
+                    "memory_budget", NUM, "cg_tolerance", NUM, "cg_iterations", integer(1, INT), "preconditioner_rank", integer(0, INT), "accept_ratio", NUM, "acceleration", TEXT,
                     "accel_ratio", NUM, "warm_start", new Choice(Optimizers::warmStartKind), "warm_start_steps", integer(1, INT),
                     "warm_start_lr", NUM),
             "train", section("steps", integer(1, Long.MAX_VALUE), "time", NON_NEGATIVE, "eval_every", integer(1, INT),

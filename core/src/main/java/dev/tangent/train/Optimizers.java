@@ -7,7 +7,7 @@ import dev.tangent.optim.EngdOptimizer;
 import dev.tangent.optim.GradientDescentOptimizer;
 import dev.tangent.optim.LbfgsOptimizer;
 import dev.tangent.optim.LevenbergMarquardtOptimizer;
-import dev.tangent.linalg.DampedLeastSquares;
+import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.optim.Optimizer;
 import dev.tangent.optim.OptimizerSchedule;
 import java.util.Arrays;
@@ -25,7 +25,8 @@ public final class Optimizers {
 
     public enum Kind {
         LM("lm", false, "damped Gauss–Newton with geodesic acceleration (the default)", Optimizers::lm,
-                "solver", "damping", "accept_ratio", "acceleration", "accel_ratio"),
+                "solver", "damping", "accept_ratio", "acceleration", "accel_ratio", "memory_budget", "cg_tolerance",
+                "cg_iterations", "preconditioner_rank"),
         ANAGRAM("anagram", false, "natural gradient by the thin SVD with a singular-value cutoff", Optimizers::anagram,
                 "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps"),
         ENGD("engd", false, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
@@ -162,10 +163,16 @@ public final class Optimizers {
     }
 
     private static OptimizerSpec lm(Config c) {
+        String solver = c.string("optimizer.solver", "auto");
+        MatrixFreeSettings d = MatrixFreeSettings.defaults();
+        MatrixFreeSettings free = new MatrixFreeSettings(MatrixFreeSettings.mode(solver),
+                c.number("optimizer.memory_budget", d.memoryBudgetMb()), c.number("optimizer.cg_tolerance", d.tolerance()),
+                (int) c.integer("optimizer.cg_iterations", d.maxIterations()),
+                (int) c.integer("optimizer.preconditioner_rank", d.sketchRank()));
         return new OptimizerSpec.Lm(new LevenbergMarquardtOptimizer.Settings(
-                DampedLeastSquares.Route.parse(c.string("optimizer.solver", "auto")), c.number("optimizer.damping", 1e-3),
+                MatrixFreeSettings.denseRoute(solver), c.number("optimizer.damping", 1e-3),
                 c.number("optimizer.accept_ratio", 1e-4), flag(c, "optimizer.acceleration", true),
-                c.number("optimizer.accel_ratio", 0.75)));
+                c.number("optimizer.accel_ratio", 0.75), free));
     }
 
     private static OptimizerSpec anagram(Config c) {

@@ -15,6 +15,8 @@ public final class WeightedProblem implements LeastSquaresProblem {
     private final double[] groupLoss;
     /** Causal weights on the PDE rows (group 0), or null. */
     private CausalWeights causal;
+    /** u with the rows' scales applied, for {@link #vjp}. */
+    private double[] scaled = new double[0];
 
     public WeightedProblem(Discretization disc) {
         this.disc = disc;
@@ -92,6 +94,52 @@ public final class WeightedProblem implements LeastSquaresProblem {
             row += s;
         }
         return loss;
+    }
+
+    /** The residual pass at a new linearization point; refreshes the causal weights as a Jacobian evaluation does. */
+    @Override
+    public double linearize(double[] theta, double[] r) {
+        if (causal == null) return loss(theta, r);
+        LossGroup pde = disc.groups().get(0);
+        pde.evaluate(theta, r, null, 0);
+        causal.update(r, 0);
+        return loss(theta, r);
+    }
+
+    /** Φv group by group, each an exact forward-mode JVP, rows scaled as in {@link #evaluate}. */
+    @Override
+    public void jvp(double[] theta, double[] v, double[] out) {
+        int row = 0;
+        List<LossGroup> groups = disc.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            LossGroup grp = groups.get(g);
+            int s = grp.size();
+            grp.jvp(theta, v, out, row);
+            for (int i = 0; i < s; i++) out[row + i] *= rowScale(g, i, s);
+            row += s;
+        }
+    }
+
+    /** Φᵀu by one reverse pass per group seeded with the scaled u (the {@link #gradient} pass with u for r). */
+    @Override
+    public void vjp(double[] theta, double[] u, double[] out) {
+        java.util.Arrays.fill(out, 0, nParams(), 0.0);
+        if (scaled.length < nRows()) scaled = new double[nRows()];
+        int row = 0;
+        List<LossGroup> groups = disc.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            LossGroup grp = groups.get(g);
+            int s = grp.size();
+            for (int i = 0; i < s; i++) scaled[row + i] = u[row + i] * rowScale(g, i, s);
+            grp.vjp(theta, scaled, row, out);
+            row += s;
+        }
+    }
+
+    /** sqrt(λ_g/S_g), times sqrt(w_i) on causally weighted PDE rows. */
+    private double rowScale(int g, int i, int s) {
+        double base = Math.sqrt(lambda[g] / s);
+        return g == 0 && causal != null ? Math.sqrt(lambda[0] / s * causal.weight(i)) : base;
     }
 
     @Override
