@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tangent bench}: speed benchmarks that print numbers. */
 @Command(name = "bench", description = "Benchmarks that print timings.",
-        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class, BenchCommand.Ntk.class, BenchCommand.Weights.class})
+        subcommands = {BenchCommand.Jacobian.class, BenchCommand.Step.class, BenchCommand.Ntk.class, BenchCommand.Weights.class,
+                BenchMatrixFree.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -13,6 +13,9 @@ final class BlockScratch {
     final int[] live;           // their components
     final double[] valueAdjoint; // z̄₀ of one point while the jet adjoints are mapped
     final PhaseTimes times = new PhaseTimes();
+    private final int maxWidth;
+    double[] tangentIn = new double[0];  // ȧ of one layer's input for the block (forward-mode J·v), grown on first use
+    double[] tangentOut = new double[0]; // ż of its output
 
     BlockScratch(int comps, int maxWidth) {
         adjoint = new double[comps][maxWidth];
@@ -21,5 +24,14 @@ final class BlockScratch {
         alpha = new double[comps];
         live = new int[comps];
         valueAdjoint = new double[maxWidth];
+        this.maxWidth = maxWidth;
+    }
+
+    /** Tangent buffers for a block of {@code cols} columns of any layer. */
+    void ensureTangents(int cols) {
+        if (tangentIn.length < maxWidth * cols) {
+            tangentIn = new double[maxWidth * cols];
+            tangentOut = new double[maxWidth * cols];
+        }
     }
 }

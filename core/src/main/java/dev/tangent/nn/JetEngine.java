@@ -29,6 +29,7 @@ public final class JetEngine {
     private final TangentJets tangents;
     private final PointBlocks blocks;
     private final NativeMatrix weights;
+    private final NativeMatrix direction;   // v of a J·v, native like θ
     private final PhaseTimes times = new PhaseTimes();
     private final int[] fields;
     private final SeparateNets separate;
@@ -71,6 +72,7 @@ public final class JetEngine {
             this.tangents = null;
             this.blocks = null;
             this.weights = null;
+            this.direction = null;
             return;
         }
         this.separate = null;
@@ -83,6 +85,7 @@ public final class JetEngine {
         int width = maxWidth;
         this.blocks = new PointBlocks(plan.components(), Math.max(1, workers), () -> new BlockScratch(plan.components(), width));
         this.weights = new NativeMatrix(mlp.nParams());
+        this.direction = new NativeMatrix(mlp.nParams());
     }
 
     public Mlp mlp() {
@@ -234,7 +237,7 @@ public final class JetEngine {
             return;
         }
         evaluate(theta, nPoints, x, residual, r);
-        tangents.run(theta, v, nPoints, out);
+        tangent(theta, v, nPoints, out);
     }
 
     // Hooks for SeparateNets: one field's network, its θ block given alone, its Jacobian block at column col0.
@@ -264,7 +267,8 @@ public final class JetEngine {
 
     /** out[i] = Σ_k seeds[k·S+i]·(∂D_k u(x_i)/∂θ)·v after a forward pass at θ. */
     void tangent(double[] theta, double[] v, int nPoints, double[] out) {
-        tangents.run(theta, v, nPoints, out);
+        direction.load(v, 0, v.length);
+        blocks.run(nPoints, times, (p0, p1, s) -> tangents.run(weights, direction, v, nPoints, p0, p1, s, out));
     }
 
     void linearRows(double[] theta, int nPoints, double[] seeds, double[] jac, int ldj, int col0) {

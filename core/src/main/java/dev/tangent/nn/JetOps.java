@@ -101,27 +101,31 @@ final class JetOps {
 
     /**
      * Forward tangent of the jet rules: given ż (tangents of z₀ at {@code zOff0} and of this direction's
-     * components at {@code off}), writes ȧ_k = Σ_j ∂a_k/∂z_j ż_j for k = 1..order. The caller handles ȧ₀ = σ'ż₀.
+     * components at {@code off + shift}), writes ȧ_k = Σ_j ∂a_k/∂z_j ż_j for k = 1..order at {@code off + shift}; z's
+     * components are at {@code off} (the tangents of a block live in block-local buffers, hence the shift). The caller
+     * handles ȧ₀ = σ'ż₀.
      */
-    static void tangent(int order, int n, double[] z, int off, double[] s, int sOff, double[] zd, int zOff0, double[] ad) {
+    static void tangent(int order, int n, double[] z, int off, double[] s, int sOff, double[] zd, int zOff0, int shift,
+                        double[] ad) {
         int o1 = off, o2 = off + n, o3 = off + 2 * n, o4 = off + 3 * n;
+        int t1 = o1 + shift, t2 = o2 + shift, t3 = o3 + shift, t4 = o4 + shift;
         for (int r = 0; r < n; r++) {
             double s1 = s[sOff + n + r], s2 = s[sOff + 2 * n + r];
-            double z1 = z[o1 + r], d0 = zd[zOff0 + r], d1 = zd[o1 + r];
-            ad[o1 + r] = s2 * z1 * d0 + s1 * d1;
+            double z1 = z[o1 + r], d0 = zd[zOff0 + r], d1 = zd[t1 + r];
+            ad[t1 + r] = s2 * z1 * d0 + s1 * d1;
             if (order < 2) continue;
             double s3 = s[sOff + 3 * n + r];
-            double z2 = z[o2 + r], d2 = zd[o2 + r];
-            ad[o2 + r] = (s3 * z1 * z1 + s2 * z2) * d0 + 2 * s2 * z1 * d1 + s1 * d2;
+            double z2 = z[o2 + r], d2 = zd[t2 + r];
+            ad[t2 + r] = (s3 * z1 * z1 + s2 * z2) * d0 + 2 * s2 * z1 * d1 + s1 * d2;
             if (order < 3) continue;
             double s4 = s[sOff + 4 * n + r];
-            double z3 = z[o3 + r], d3 = zd[o3 + r];
-            ad[o3 + r] = (s4 * z1 * z1 * z1 + 3 * s3 * z1 * z2 + s2 * z3) * d0 + (3 * s3 * z1 * z1 + 3 * s2 * z2) * d1
+            double z3 = z[o3 + r], d3 = zd[t3 + r];
+            ad[t3 + r] = (s4 * z1 * z1 * z1 + 3 * s3 * z1 * z2 + s2 * z3) * d0 + (3 * s3 * z1 * z1 + 3 * s2 * z2) * d1
                     + 3 * s2 * z1 * d2 + s1 * d3;
             if (order < 4) continue;
             double s5 = s[sOff + 5 * n + r];
-            double z4 = z[o4 + r], d4 = zd[o4 + r];
-            ad[o4 + r] = (s5 * z1 * z1 * z1 * z1 + 6 * s4 * z1 * z1 * z2 + s3 * (4 * z1 * z3 + 3 * z2 * z2) + s2 * z4) * d0
+            double z4 = z[o4 + r], d4 = zd[t4 + r];
+            ad[t4 + r] = (s5 * z1 * z1 * z1 * z1 + 6 * s4 * z1 * z1 * z2 + s3 * (4 * z1 * z3 + 3 * z2 * z2) + s2 * z4) * d0
                     + (4 * s4 * z1 * z1 * z1 + 12 * s3 * z1 * z2 + 4 * s2 * z3) * d1 + (6 * s3 * z1 * z1 + 6 * s2 * z2) * d2
                     + 4 * s2 * z1 * d3 + s1 * d4;
         }

@@ -35,8 +35,6 @@ final class JetWorkspace {
     double[][] adj;
     double[] values;
     double[] partials;
-    double[][] tangentAct;   // ȧ and ż per layer (forward-mode J·v), allocated on first use
-    double[][] tangentPre;
 
     /** One forward pass's matrices and the θ and points it was computed for. */
     private static final class ForwardState {
@@ -67,8 +65,6 @@ final class JetWorkspace {
         for (int l = 0; l < layers; l++) adj[l] = new double[mlp.fanOut(l) * capacity * comps];
         values = new double[nDerivatives * capacity];
         partials = new double[nDerivatives * capacity];
-        tangentAct = null;
-        tangentPre = null;
     }
 
     /**
@@ -121,16 +117,6 @@ final class JetWorkspace {
             if (l < layers - 1) s.sigma[l] = new double[mlp.fanOut(l) * capacity * sigmaOrders];
         }
         return s;
-    }
-
-    void ensureTangents() {
-        if (tangentAct != null) return;
-        tangentAct = new double[layers][];
-        tangentPre = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            tangentAct[l] = new double[act[l].length];
-            tangentPre[l] = new double[pre[l].length];
-        }
     }
 
     /** Output jets (field f of derivative k is fields[k], nf outputs) → derivative values out[k·S + i]. */

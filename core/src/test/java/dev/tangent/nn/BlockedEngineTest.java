@@ -34,6 +34,41 @@ class BlockedEngineTest {
         }
     }
 
+    /** J·v and Jᵀu over many blocks: the same bits for any number of workers, and equal to J·v and Jᵀu from J. */
+    @Test
+    void productsOverManyBlocksMatchTheJacobian() {
+        Mlp mlp = new Mlp(MlpSpec.of(2, 24, 17));
+        double[] theta = mlp.initialize(3);
+        int n = 301, p = mlp.nParams();
+        double[] x = NetFixtures.randomPoints(n, 2, 4), v = NetFixtures.randomPoints(p, 1, 5), u = NetFixtures.randomPoints(n, 1, 6);
+        for (PointResidual res : RESIDUALS) {
+            double[] jac = new double[n * p];
+            new JetEngine(mlp, res.derivatives(), 1).residualJacobian(theta, n, x, res, new double[n], jac);
+            double[] jv1 = new double[n], jtu1 = new double[p];
+            JetEngine one = new JetEngine(mlp, res.derivatives(), 1);
+            one.jvp(theta, v, n, x, res, new double[n], jv1);
+            one.vjp(theta, u, n, x, res, new double[n], jtu1);
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int q = 0; q < p; q++) s += jac[i * p + q] * v[q];
+                assertTrue(Math.abs(s - jv1[i]) <= 1e-12 * Math.max(1, Math.abs(s)), res.derivatives() + " (Jv)_" + i);
+            }
+            for (int q = 0; q < p; q++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) s += jac[i * p + q] * u[i];
+                assertTrue(Math.abs(s - jtu1[q]) <= 1e-11 * Math.max(1, Math.abs(s)), res.derivatives() + " (Jᵀu)_" + q);
+            }
+            for (int workers : new int[] {2, 3}) {
+                double[] jv = new double[n], jtu = new double[p];
+                JetEngine e = new JetEngine(mlp, res.derivatives(), workers);
+                e.jvp(theta, v, n, x, res, new double[n], jv);
+                e.vjp(theta, u, n, x, res, new double[n], jtu);
+                assertArrayEquals(jv1, jv, 0.0, res.derivatives() + " J·v, workers " + workers);
+                assertArrayEquals(jtu1, jtu, 0.0, res.derivatives() + " Jᵀu, workers " + workers);
+            }
+        }
+    }
+
     @Test
     void rowsMatchPointByPointEvaluation() {
         Mlp mlp = new Mlp(MlpSpec.of(2, 20, 20, 20));

@@ -1,0 +1,31 @@
+package dev.tangent.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The process's resident memory from /proc/self/status (Linux); −1 where that file is not available. */
+public final class ProcessMemory {
+    private ProcessMemory() {}
+
+    /** VmHWM: the peak resident set size of this process so far, in bytes. */
+    public static long peakResidentBytes() {
+        return field("VmHWM:");
+    }
+
+    /** VmRSS: the current resident set size, in bytes. */
+    public static long residentBytes() {
+        return field("VmRSS:");
+    }
+
+    private static long field(String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(name)) return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]) * 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
