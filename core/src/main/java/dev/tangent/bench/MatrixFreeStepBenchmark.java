@@ -22,7 +22,7 @@ public final class MatrixFreeStepBenchmark {
 
     public record Result(String problem, String net, int params, int rows, double denseJacobianBytes, double totalMs,
                          double residualMs, double solveMs, double trialsMs, StepReport step, MatrixFreeDampedSolve.Stats stats,
-                         long peakRssBytes, long rssBeforeBytes) {}
+                         long peakRssBytes, long rssBeforeBytes, double cpuSeconds) {}
 
     /** rows: total residual rows wanted (the PDE group gets what the conditions leave). */
     public static Result run(String problem, MlpSpec spec, int rows, MatrixFreeSettings settings, boolean acceleration) {
@@ -35,11 +35,11 @@ public final class MatrixFreeStepBenchmark {
         LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer(LevenbergMarquardtOptimizer.Settings.defaults()
                 .withAcceleration(acceleration).withMatrixFree(settings.withMode(MatrixFreeSettings.Mode.CG)));
         double[] theta = mlp.initialize(0);
-        long t0 = System.nanoTime();
+        long c0 = ProcessMemory.cpuNanos(), t0 = System.nanoTime();
         StepReport r = lm.step(theta, wp);
-        double total = (System.nanoTime() - t0) / 1e6;
+        double total = (System.nanoTime() - t0) / 1e6, cpu = (ProcessMemory.cpuNanos() - c0) / 1e9;
         return new Result(problem, spec.shape(), mlp.nParams(), disc.rows(), 8.0 * disc.rows() * mlp.nParams(), total,
                 r.jacobianNanos() / 1e6, r.solveNanos() / 1e6, r.lineSearchNanos() / 1e6, r, lm.matrixFreeStats(),
-                ProcessMemory.peakResidentBytes(), before);
+                ProcessMemory.peakResidentBytes(), before, cpu);
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The process's resident memory from /proc/self/status (Linux); −1 where that file is not available. */
+/** The process's resident memory from /proc/self/status (Linux; −1 where that file is not available) and CPU time. */
 public final class ProcessMemory {
     private ProcessMemory() {}
 
@@ -16,6 +16,12 @@ public final class ProcessMemory {
     /** VmRSS: the current resident set size, in bytes. */
     public static long residentBytes() {
         return field("VmRSS:");
+    }
+
+    /** CPU time of the whole process (all threads, BLAS and GC included), in nanoseconds; −1 if unknown. */
+    public static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : -1;
     }
 
     private static long field(String name) {

@@ -34,8 +34,8 @@ final class BenchMatrixFree implements Callable<Integer> {
         MatrixFreeStepBenchmark.Result r = MatrixFreeStepBenchmark.run(problem, MlpSpec.of(dim, widths), rows, s, !noAcceleration);
         System.out.printf("%s, net %s: %d parameters × %d rows (a dense Φ would be %.1f GB)%n", r.problem(), r.net(), r.params(),
                 r.rows(), r.denseJacobianBytes() / 1e9);
-        System.out.printf("one matrix-free lm step: %.1f s (residuals %.1f s, sketch + CG solves %.1f s, trials %.1f s)%n",
-                r.totalMs() / 1e3, r.residualMs() / 1e3, r.solveMs() / 1e3, r.trialsMs() / 1e3);
+        System.out.printf("one matrix-free lm step: %.1f s wall (residuals %.1f s, sketch + CG solves %.1f s, trials %.1f s), %.1f s process CPU%n",
+                r.totalMs() / 1e3, r.residualMs() / 1e3, r.solveMs() / 1e3, r.trialsMs() / 1e3, r.cpuSeconds());
         var st = r.stats();
         System.out.printf("CG: %d solve(s), %d iterations, %d JVPs, %d VJPs (sketch rank %d, tolerance %.0e, at most %d per solve); last %s%n",
                 st.solves(), st.iterations(), st.jvps(), st.vjps(), s.sketchRank(), s.tolerance(), s.maxIterations(), st.last());
