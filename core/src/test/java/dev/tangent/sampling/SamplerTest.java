@@ -64,10 +64,29 @@ class SamplerTest {
         double[] a = r.sample(d, k, n, seed);
         double[] b = r.sample(d, k, n, seed);
         assertArrayEquals(a, b, 0);
-        assertTrue(a.length / dim >= Math.min(n, 1));
-        for (int i = 0; i < a.length; i++) {
-            int c = i % dim;
-            assertTrue(a[i] >= d.lo()[c] && a[i] <= d.hi()[c], "coordinate " + c + " = " + a[i] + " outside");
+        assertEquals(0, a.length % dim, "whole points");
+        int count = a.length / dim;
+        boolean slice = region == 2 && d.timeDependent();
+        if (k != SamplerKind.GRID) assertEquals(n, count, k + " gives exactly the points asked for");
+        else if (region == 0) assertEquals(Math.pow(UnitCube.gridSide(n, dim), dim), count, 0, "interior grid m^d, m = ceil(n^(1/d))");
+        else if (dim == 1 && region == 1) assertEquals(Math.min(n, 2), count, "the two ends of an interval");
+        else assertTrue(count >= n && count <= 4 * n + 64 * dim, "grid on faces or slice: " + count + " points for " + n);
+        java.util.Set<java.util.List<Double>> distinct = new java.util.HashSet<>();
+        for (int p = 0; p < count; p++) {
+            java.util.List<Double> pt = new java.util.ArrayList<>();
+            boolean onFace = false;
+            for (int c = 0; c < dim; c++) {
+                double v = a[p * dim + c];
+                pt.add(v);
+                assertTrue(v >= d.lo()[c] && v <= d.hi()[c], "coordinate " + c + " = " + v + " outside");
+                onFace |= v == d.lo()[c] || v == d.hi()[c];
+            }
+            distinct.add(pt);
+            if (region == 1) assertTrue(onFace, "boundary point " + pt + " is on no face");
+            if (slice) assertEquals(d.lo()[0], a[p * dim], 0.0, "initial-slice point " + pt + " at t = lo");
+            if (region == 0 || (region == 2 && !slice)) assertTrue(!onFace || k == SamplerKind.UNIFORM || k == SamplerKind.SOBOL,
+                    "interior point " + pt + " on a face");
         }
+        if (k != SamplerKind.GRID && region != 1) assertEquals(count, distinct.size(), "repeated points");
     }
 }

@@ -36,7 +36,12 @@ class TrainerTest {
     void everyOptimizerDecreasesTheLoss(String optimizer) {
         Trainer.Result r = Trainer.run(small(optimizer, 6), tmp.resolve(optimizer), false, null);
         double[] loss = r.metrics().series("loss");
-        assertTrue(r.loss() < loss[0], optimizer + ": " + loss[0] + " -> " + r.loss());
+        // a real decrease, not any: second-order methods cut the loss by 30% or more in six steps (measured: lm 0.02,
+        // lbfgs 0.12, anagram and engd 0.54), first-order ones never go up and gain at least 1% (adam 0.96, gd 0.84)
+        boolean firstOrder = Optimizers.kind(optimizer).firstOrder();
+        assertTrue(r.loss() < (firstOrder ? 0.99 : 0.7) * loss[0], optimizer + ": " + java.util.Arrays.toString(loss));
+        for (int i = 1; i < loss.length; i++) assertTrue(loss[i] <= loss[i - 1], optimizer + " went up at step " + i + ": " + java.util.Arrays.toString(loss));
+        assertEquals(r.loss(), loss[loss.length - 1], 0.0, "the result's loss is the last row's");
         assertTrue(Files.exists(tmp.resolve(optimizer).resolve("checkpoint")));
     }
 
