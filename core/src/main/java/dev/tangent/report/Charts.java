@@ -110,6 +110,7 @@ public final class Charts {
         XYPlot plot = new XYPlot(data, axis(xLabel, logX && !underADecade(decades(data, true))),
                 axis(yLabel, logY && !underADecade(decades(data, false))), r);
         style(plot);
+        if (plot.getDomainAxis() instanceof NumberAxis x && wholeNumbers(data)) x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         if (floor) {
             ValueMarker m = new ValueMarker(noiseFloor, new Color(0x555555), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
@@ -138,6 +139,14 @@ public final class Charts {
             }
         }
         return hi > 0 ? Math.log10(hi / lo) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether every x is a whole number (steps, indices): such an axis gets no fractional ticks. */
+    private static boolean wholeNumbers(YIntervalSeriesCollection data) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) if (data.getXValue(s, i) != Math.rint(data.getXValue(s, i))) return false;
+        }
+        return true;
     }
 
     private static boolean underADecade(double decades) {
