@@ -8,14 +8,12 @@ import dev.tangent.pde.Problem;
 import dev.tangent.report.NtkFiles;
 import dev.tangent.train.Checkpoint;
 import dev.tangent.train.Config;
-import dev.tangent.train.NetFactory;
-import dev.tangent.train.ProblemFactory;
+import dev.tangent.train.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +32,7 @@ final class NtkCommand implements Callable<Integer> {
     @Option(names = "--points", description = "Interior (PDE) points.") Integer points;
     @Option(names = "--block", defaultValue = "512", description = "Points per kernel block (memory bound). Default: ${DEFAULT-VALUE}.") int block;
     @Option(names = "--out", defaultValue = "ntk-out", description = "Output directory. Default: ${DEFAULT-VALUE}.") Path out;
+    @Mixin ConfigSets sets;
 
     @Override
     public Integer call() throws Exception {
@@ -53,12 +52,12 @@ final class NtkCommand implements Callable<Integer> {
         if (outputBias != null) c.set("net.output_bias", outputBias);
         if (seed != null) c.set("seed", seed);
         if (points != null) c.set("points.pde", points);
-        Problem p = ProblemFactory.build(c);
-        Mlp mlp = new Mlp(NetFactory.build(c, p));
-        Map<String, Integer> pts = new LinkedHashMap<>();
-        for (String k : c.section("points").keySet()) pts.put(k, c.integer("points." + k, 1, 1, Integer.MAX_VALUE));
-        Discretization d = new Discretization(p, mlp, pts, c.integer("seed", 0));
-        double[] theta = mlp.initialize(c.integer("seed", 0));
+        sets.applyTo(c);
+        RunSpec spec = RunSpec.from(c);   // the same parse, checks and defaults as tangent train
+        Problem p = spec.problem();
+        Mlp mlp = spec.network();
+        Discretization d = spec.discretization(mlp);
+        double[] theta = mlp.initialize(spec.seed());
         String at = "initialisation";
         if (run != null) {
             Checkpoint cp = Checkpoint.read(run.resolve("checkpoint"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tangent reproduce STUDY}: one command per published experiment, writing plots, CSV and a summary. */
@@ -71,6 +72,7 @@ final class ReproduceCommand implements Runnable {
     abstract static class AnagramStudy implements Callable<Integer> {
         @Option(names = "--quick", description = "Short budgets (about a minute in all) for smoke tests.") boolean quick;
         @Option(names = "--out", description = "Output directory. Default: reproduce/anagram-<problem>.") Path out;
+        @Mixin ConfigSets sets;
 
         abstract String problem();
 
@@ -78,7 +80,7 @@ final class ReproduceCommand implements Runnable {
         public Integer call() throws Exception {
             var setup = NaturalGradientStudy.SETUPS.get(problem());
             Path dir = out != null ? out : Path.of("reproduce", "anagram-" + problem());
-            System.out.print(NaturalGradientStudy.run(setup, quick, dir, null));
+            System.out.print(NaturalGradientStudy.run(setup, quick, dir, null, sets.list()));
             System.out.println("\nwrote " + dir.resolve("compare_step.png") + ", compare_time.png, compare.md and runs/<optimizer>/");
             return ExitCodes.OK;
         }
@@ -173,6 +175,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--out") Path out;
         @Option(names = "--time", defaultValue = "0", description = "Seconds per run (equal wall time for every weighting; "
                 + "replaces --steps). Default: 0 (use --steps).") double seconds;
+        @Mixin ConfigSets sets;
 
         abstract NtkWeightsStudy.Settings settings();
 
@@ -183,7 +186,7 @@ final class ReproduceCommand implements Runnable {
             var s = settings();
             Path dir = out != null ? out : Path.of("reproduce", "ntk-weights-" + (s.name().equals("wave1d") ? "wave" : "poisson"));
             int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-            System.out.print(NtkWeightsStudy.run(s, dir, w, p -> System.out.printf("%d/%d runs done (%.0f s, ETA %.0f s)%n",
+            System.out.print(NtkWeightsStudy.run(s, sets.list(), dir, w, p -> System.out.printf("%d/%d runs done (%.0f s, ETA %.0f s)%n",
                     p.done(), p.total(), p.elapsed(), p.eta())));
             System.out.println("\nwrote " + dir + "/error_vs_step.png, weights_vs_step.png, results.csv, summary.md");
             return ExitCodes.OK;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +31,7 @@ final class ReproduceKovasznay implements Callable<Integer> {
     @Option(names = "--time", defaultValue = "600", description = "Training budget in seconds. Default: ${DEFAULT-VALUE}.") double seconds;
     @Option(names = "--seed", defaultValue = "0") long seed;
     @Option(names = "--out", defaultValue = "reproduce/kovasznay") Path out;
+    @Mixin ConfigSets sets;
 
     @Override
     public Integer call() throws Exception {
@@ -42,6 +44,7 @@ final class ReproduceKovasznay implements Callable<Integer> {
                 train: {steps: %d, time: %s, eval_every: 10, target_error: 0}
                 seed: %d
                 """.formatted(layout, widths, points, optimizer, steps, seconds, seed));
+        sets.applyTo(c);
         Files.createDirectories(out);
         long cpu0 = processCpuNanos();
         Trainer.Result r = Trainer.run(c, out, false, null);

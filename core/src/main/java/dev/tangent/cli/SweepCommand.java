@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
 final class SweepCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "Sweep YAML.") Path specFile;
     @Option(names = "--out", description = "Sweep directory (default: sweeps/<spec name>).") Path out;
+    @Mixin ConfigSets sets;
     @Option(names = "--workers", description = "Parallel points (default: all cores).") Integer workers;
     @Option(names = "--engine", defaultValue = "local", description = "local, or an engine on the class path: spark (tangent-spark.jar with Spark, see README).") String engine;
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master when --engine spark (local[2], spark://host:7077, yarn). Default: ${DEFAULT-VALUE}.") String master;
@@ -37,6 +39,7 @@ final class SweepCommand implements Callable<Integer> {
         if (specFile == null) throw new IllegalArgumentException("give a sweep spec (SPEC) or --summarize DIR");
         SweepEngine remote = engine.equals(SweepEngine.LOCAL) ? null : SweepEngine.find(engine);
         SweepSpec spec = SweepSpec.load(specFile);
+        if (!sets.list().isEmpty()) spec = spec.withBase(sets::applyTo);   // --set changes the base; every point is checked again
         String name = specFile.getFileName().toString().replaceAll("\\\\.ya?ml$", "");
         Path dir = out != null ? out : Path.of("sweeps", name);
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();

@@ -1,6 +1,5 @@
 package dev.tangent.cli;
 
-import dev.tangent.io.StrictYaml;
 import dev.tangent.pde.ErrorMetrics;
 import dev.tangent.report.RunReport;
 import dev.tangent.io.AtomicFiles;
@@ -50,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target-error", description = "Stop when absolute RMS error ≤ this.") Double target;
     @Option(names = "--weights", completionCandidates = Candidates.WeightKinds.class, description = "Loss weights, one of: ${COMPLETION-CANDIDATES}.") String weights;
     @Option(names = "--ntk-every", description = "Record NTK drift and block traces every k steps.") Integer ntkEvery;
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set any config key (repeatable), e.g. --set optimizer.damping=1e-2 --set net.widths=[16,16]; the value is read as YAML.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = ConfigSets.HELP)
     List<String> sets;
     @Option(names = "--name", description = "Run name (directory prefix).") String name;
     @Option(names = "--out", description = "Base directory for runs. Default: runs.") Path out;
@@ -196,20 +195,10 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    /** Every --set KEY=VALUE, in order; the key is validated like a YAML key (with a "did you mean"). */
+    /** Every --set KEY=VALUE, in order ({@link Config#setAll}, the parser every command shares). */
     private boolean setAll(Config c) {
         if (sets == null) return false;
-        for (String kv : sets) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--set takes KEY=VALUE (e.g. optimizer.damping=1e-2), got '" + kv + "'");
-            String key = kv.substring(0, eq).trim();
-            Object value = StrictYaml.read(kv.substring(eq + 1), "--set " + key).root();
-            try {
-                c.set(key, value == null ? "" : value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--set " + kv + ": " + e.getMessage());
-            }
-        }
+        c.setAll(sets);
         return true;
     }
 

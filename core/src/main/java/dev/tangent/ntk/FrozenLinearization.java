@@ -2,8 +2,13 @@ package dev.tangent.ntk;
 
 import dev.tangent.nn.JetEngine;
 import dev.tangent.nn.Mlp;
+import dev.tangent.nn.MultiIndex;
 import dev.tangent.nn.PointResidual;
 import dev.tangent.pde.LossGroup;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An operator's rows with its coefficients frozen at θ₀: row i = Σ_k c_k(x_i)·∇θ D_k u(x_i; θ) with
@@ -11,59 +16,84 @@ import dev.tangent.pde.LossGroup;
  * has two sources: the coefficients F_k(u(θ_t)) change, and the network's own derivative Jacobians change. The
  * kernel of these rows moves only by the second, so its drift is the parameter (frozen-coefficient) drift. At
  * θ = θ₀ the rows equal the operator's Jacobian; for a linear operator they equal it at every θ.
+ *
+ * <p>The frozen operator is a pointwise residual r_i = Σ_k c_k(x_i)·D_k u(x_i; θ) on the given points, so its group
+ * ({@link #group}) is an ordinary fixed point group: row subsets and J·v evaluate only the selected points.
  */
-public final class FrozenLinearization implements LossGroup {
-    private final String name;
+public final class FrozenLinearization implements PointResidual {
+    private final PointResidual operator;
     private final double[] points;
     private final int n;
     private final int m;
-    private final JetEngine engine;
+    private final int dim;
     private final double[] coefficients; // c[k·n + i]
+    private final Map<Point, Integer> index = new HashMap<>();
 
-    public FrozenLinearization(String name, PointResidual operator, double[] points, Mlp mlp, double[] theta0) {
-        this.name = name;
+    private FrozenLinearization(PointResidual operator, double[] points, Mlp mlp, double[] theta0) {
+        this.operator = operator;
         this.points = points.clone();
-        this.n = points.length / operator.inputDim();
+        this.dim = operator.inputDim();
+        this.n = points.length / dim;
         this.m = operator.derivatives().size();
-        this.engine = new JetEngine(mlp, operator.derivatives(), operator.fields());
         this.coefficients = new double[m * n];
+        JetEngine engine = new JetEngine(mlp, operator.derivatives(), operator.fields());
         double[] values = engine.derivatives(theta0, n, this.points, new double[m * n]);
         operator.evaluate(n, this.points, values, new double[n], coefficients);
+        for (int i = 0; i < n; i++) index.putIfAbsent(new Point(Arrays.copyOfRange(this.points, i * dim, (i + 1) * dim)), i);
+    }
+
+    /** The frozen rows of {@code operator} on {@code points} (point-major), coefficients taken at θ₀. */
+    public static LossGroup group(String name, PointResidual operator, double[] points, Mlp mlp, double[] theta0) {
+        return LossGroup.of(name, new FrozenLinearization(operator, points, mlp, theta0), points, mlp);
     }
 
     @Override
-    public String name() {
-        return name;
+    public int inputDim() {
+        return dim;
     }
 
     @Override
-    public int size() {
-        return n;
+    public List<MultiIndex> derivatives() {
+        return operator.derivatives();
     }
 
     @Override
-    public double[] points() {
-        return points.clone();
+    public int[] fields() {
+        return operator.fields();
     }
 
-    /** r_i = Σ_k c_k(x_i)·D_k u(x_i; θ) (the frozen linear operator applied to u_θ) and its Jacobian rows. */
     @Override
-    public void evaluate(double[] theta, double[] r, double[] jac, int rowOffset) {
-        double[] values = engine.derivatives(theta, n, points, new double[m * n]);
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int k = 0; k < m; k++) s += coefficients[k * n + i] * values[k * n + i];
-            r[rowOffset + i] = s;
+    public void evaluate(int nPoints, double[] x, double[] values, double[] residual, double[] partials) {
+        boolean all = nPoints == n && Arrays.equals(x, 0, n * dim, points, 0, n * dim);   // the group's own points, in order
+        for (int i = 0; i < nPoints; i++) {
+            int j = all ? i : indexOf(x, i);
+            double r = 0;
+            for (int k = 0; k < m; k++) {
+                double c = coefficients[k * n + j];
+                r += c * values[k * nPoints + i];
+                partials[k * nPoints + i] = c;
+            }
+            residual[i] = r;
         }
-        if (jac == null) return;
-        int p = theta.length;
-        double[] rows = rowOffset == 0 ? jac : new double[n * p];
-        engine.linearJacobian(theta, n, coefficients, rows);
-        if (rows != jac) System.arraycopy(rows, 0, jac, rowOffset * p, n * p);
     }
 
-    @Override
-    public void resample(long seed) {
-        throw new UnsupportedOperationException("frozen rows are tied to their points");
+    /** The frozen point equal to point i of x (row subsets pass copies of the group's points). */
+    private int indexOf(double[] x, int i) {
+        Integer j = index.get(new Point(Arrays.copyOfRange(x, i * dim, (i + 1) * dim)));
+        if (j == null) throw new IllegalArgumentException("frozen rows exist only at their own points; " + Arrays.toString(Arrays.copyOfRange(x, i * dim, (i + 1) * dim)) + " is not one");
+        return j;
+    }
+
+    /** Coordinates compared by value. */
+    private record Point(double[] x) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Point p && Arrays.equals(x, p.x);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(x);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tangent.study;
 
 import dev.tangent.report.Comparison;
 import dev.tangent.train.Config;
+import dev.tangent.train.RunSpec;
 import dev.tangent.train.RunSummary;
 import dev.tangent.train.Trainer;
 import java.io.IOException;
@@ -74,22 +75,36 @@ public final class NaturalGradientStudy {
 
     /** Runs the five optimizers; returns the markdown table. Writes compare_*.png, compare.md and run dirs. */
     public static String run(Setup s, boolean quick, Path out, Trainer.Listener listener) throws IOException {
-        Files.createDirectories(out);
+        return run(s, quick, out, listener, List.of());
+    }
+
+    /**
+     * As {@link #run(Setup, boolean, Path, Trainer.Listener)} with {@code KEY=VALUE} settings applied to every run's
+     * config ({@link Config#setAll}); all five configs are parsed into run specs before the first run starts.
+     */
+    public static String run(Setup s, boolean quick, Path out, Trainer.Listener listener, List<String> sets) throws IOException {
         double budget = quick ? s.quickSeconds() : s.seconds();
-        List<Comparison.Run> runs = new ArrayList<>();
-        double natural = 0;
+        Map<String, Config> second = new LinkedHashMap<>();
         for (String opt : new String[] {"lm", "anagram", "engd"}) {
             String yaml = opt.equals("anagram") ? s.anagram() : "{name: " + opt + "}";
             // the published methods get the published step budget; lm (not in the papers) the time budget alone
             long steps = opt.equals("lm") ? 10_000_000L : s.steps();
-            Trainer.Result r = runOne(config(s, yaml, steps, budget, opt), out.resolve("runs").resolve(opt), listener);
+            second.put(opt, config(s, yaml, steps, budget, opt).setAll(sets));
+        }
+        Map<String, String> first = Map.of("adam", "{name: adam, lr: 1e-3}", "lbfgs", "{name: lbfgs}");
+        for (Config c : second.values()) RunSpec.from(c.copy());
+        for (String opt : first.keySet()) RunSpec.from(config(s, first.get(opt), 1, 1, opt).setAll(sets));
+        Files.createDirectories(out);
+        List<Comparison.Run> runs = new ArrayList<>();
+        double natural = 0;
+        for (Map.Entry<String, Config> e : second.entrySet()) {
+            Trainer.Result r = runOne(e.getValue(), out.resolve("runs").resolve(e.getKey()), listener);
             natural = Math.max(natural, r.seconds());
-            runs.add(Comparison.load(out.resolve("runs").resolve(opt)));
+            runs.add(Comparison.load(out.resolve("runs").resolve(e.getKey())));
         }
         double firstOrderBudget = Math.max(natural, 1.0);
         for (String opt : new String[] {"adam", "lbfgs"}) {
-            String yaml = opt.equals("adam") ? "{name: adam, lr: 1e-3}" : "{name: lbfgs}";
-            runOne(config(s, yaml, 10_000_000L, firstOrderBudget, opt), out.resolve("runs").resolve(opt), listener);
+            runOne(config(s, first.get(opt), 10_000_000L, firstOrderBudget, opt).setAll(sets), out.resolve("runs").resolve(opt), listener);
             runs.add(Comparison.load(out.resolve("runs").resolve(opt)));
         }
         String md = "# " + s.name() + ": LM vs ANaGRAM vs ENGD vs Adam vs L-BFGS" + (quick ? " (--quick)" : "") + "\n\n"

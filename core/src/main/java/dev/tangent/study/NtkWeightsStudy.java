@@ -107,10 +107,16 @@ public final class NtkWeightsStudy {
     }
 
     public static String run(Settings s, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
-        Files.createDirectories(out);
+        return run(s, List.of(), out, workers, progress);
+    }
+
+    /** As {@link #run(Settings, Path, int, Consumer)} with {@code KEY=VALUE} settings applied to the sweep's base config. */
+    public static String run(Settings s, List<String> sets, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
         String yaml = specYaml(s);
-        AtomicFiles.write(out.resolve("sweep.yaml"), yaml);
         SweepSpec spec = SweepSpec.parse(yaml);
+        if (!sets.isEmpty()) spec = spec.withBase(c -> c.setAll(sets));   // every point checked again before any runs
+        Files.createDirectories(out);
+        AtomicFiles.write(out.resolve("sweep.yaml"), sets.isEmpty() ? yaml : yaml + "# with --set " + String.join(" --set ", sets) + "\n");
         SweepResults results = LocalSweep.run(spec, out, workers, progress);
         List<Map<String, String>> rows = results.rows();
         String table = SweepSummary.table(rows, List.of("weights.kind"), List.of("relative_l2", "absolute_rms", "steps", "seconds_per_step", "weights_seconds"));

@@ -13,6 +13,11 @@ public final class WidthScalingSweepUnit implements SweepUnit {
     }
 
     @Override
+    public void check(Config config) {
+        WidthScalingUnit.check(config);
+    }
+
+    @Override
     public Map<String, Object> run(Config config, Path workDir) throws Exception {
         return WidthScalingUnit.run(config, workDir);
     }

@@ -12,8 +12,7 @@ import dev.tangent.pde.LossGroup;
 import dev.tangent.pde.Problem;
 import dev.tangent.io.AtomicFiles;
 import dev.tangent.train.Config;
-import dev.tangent.train.NetFactory;
-import dev.tangent.train.ProblemFactory;
+import dev.tangent.train.RunSpec;
 import dev.tangent.train.WeightedProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -45,19 +44,46 @@ public final class WidthScalingUnit {
     static final long POINT_SEED = 12345;
     static final String[] BLOCKS = {"bb", "bf", "ff"};
 
+    /**
+     * The study's keys of a config, parsed and checked once (their defaults live here only).
+     *
+     * @param maxPoints points per loss group ({@code ntk.max_points}, default {@link RunSpec.Monitoring#MAX_POINTS})
+     */
+    record Settings(int seeds, int steps, int every, int driftSeeds, double lr, int maxPoints) {
+        static Settings from(Config c) {
+            int seeds = (int) c.integer("ntk.seeds", 20);
+            int steps = (int) c.integer("ntk.steps", 200);
+            int every = (int) c.integer("ntk.measure_every", Math.max(1, steps / 10));
+            int driftSeeds = (int) Math.min(seeds, c.integer("ntk.drift_seeds", seeds));
+            double lr = c.number("ntk.lr", Double.NaN);
+            int m = pointsPerGroup(c);
+            if (seeds < 2) throw new IllegalArgumentException("ntk.seeds must be >= 2 for a spread over seeds, got " + seeds);
+            if (steps < 0 || every < 1 || driftSeeds < 1) {
+                throw new IllegalArgumentException("ntk.steps must be >= 0, ntk.measure_every >= 1 and ntk.drift_seeds >= 1");
+            }
+            if (!(lr > 0)) throw new IllegalArgumentException("ntk.lr (the gradient-descent step, fixed across widths) must be > 0, got " + lr);
+            return new Settings(seeds, steps, every, driftSeeds, lr, m);
+        }
+    }
+
+    private static int pointsPerGroup(Config c) {
+        int m = (int) c.integer("ntk.max_points", RunSpec.Monitoring.MAX_POINTS);
+        if (m < 1) throw new IllegalArgumentException("ntk.max_points must be >= 1, got " + m);
+        return m;
+    }
+
+    /** Checks a point's config before a sweep runs: the run spec (problem, net) and the study's own keys. */
+    static void check(Config c) {
+        RunSpec.from(c.copy());
+        Settings.from(c);
+    }
+
     public static Map<String, Object> run(Config c, Path workDir) throws IOException {
+        Settings st = Settings.from(c);
         Discretization d = discretization(c);
         Mlp mlp = d.mlp();
-        int seeds = (int) c.integer("ntk.seeds", 20);
-        int steps = (int) c.integer("ntk.steps", 200);
-        int every = (int) c.integer("ntk.measure_every", Math.max(1, steps / 10));
-        int driftSeeds = (int) Math.min(seeds, c.integer("ntk.drift_seeds", seeds));
-        double lr = c.number("ntk.lr", Double.NaN);
-        if (seeds < 2) throw new IllegalArgumentException("ntk.seeds must be >= 2 for a spread over seeds, got " + seeds);
-        if (steps < 0 || every < 1 || driftSeeds < 1) {
-            throw new IllegalArgumentException("ntk.steps must be >= 0, ntk.measure_every >= 1 and ntk.drift_seeds >= 1");
-        }
-        if (!(lr > 0)) throw new IllegalArgumentException("ntk.lr (the gradient-descent step, fixed across widths) must be > 0, got " + lr);
+        int seeds = st.seeds(), steps = st.steps(), every = st.every(), driftSeeds = st.driftSeeds();
+        double lr = st.lr();
         List<double[][]> k0s = new ArrayList<>();
         double[] supFull = new double[3], supFrozen = new double[3];
         double lossRatio = 0;
@@ -110,10 +136,10 @@ public final class WidthScalingUnit {
 
     /** The fixed-point discretization of a config (ntk.max_points per group, the same for every seed and width). */
     static Discretization discretization(Config c) {
-        Problem p = ProblemFactory.build(c);
-        Mlp mlp = new Mlp(NetFactory.build(c, p));
-        int m = (int) c.integer("ntk.max_points", dev.tangent.train.RunSpec.Monitoring.MAX_POINTS);
-        if (m < 1) throw new IllegalArgumentException("ntk.max_points must be >= 1, got " + m);
+        RunSpec spec = RunSpec.from(c.copy());
+        Problem p = spec.problem();
+        Mlp mlp = spec.network();
+        int m = pointsPerGroup(c);
         Map<String, Integer> points = new LinkedHashMap<>();
         points.put("pde", m);
         p.conditions().forEach(cond -> points.put(cond.name(), m));
@@ -134,7 +160,7 @@ public final class WidthScalingUnit {
             LossGroup grp = d.groups().get(g);
             Condition cond = g == 0 ? null : p.conditions().get(g - 1);
             if (cond != null && cond.kind() == ConditionKind.PERIODIC) out.add(grp);
-            else out.add(new FrozenLinearization(grp.name(), g == 0 ? p.pde() : cond.residual(), grp.points(), d.mlp(), theta0));
+            else out.add(FrozenLinearization.group(grp.name(), g == 0 ? p.pde() : cond.residual(), grp.points(), d.mlp(), theta0));
         }
         return out;
     }

@@ -88,13 +88,7 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         }
         List<String> keys = new ArrayList<>();
         for (Map<String, Object> p : points) for (String k : p.keySet()) if (!keys.contains(k)) keys.add(k);
-        for (Map<String, Object> p : points) {
-            try {
-                configFor(base, p); // every point's config is checked before anything runs
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sweep point " + p + ": " + e.getMessage());
-            }
-        }
+        check(run, base, points);
         List<String> metrics = new ArrayList<>();
         Object mt = m.get("metrics");
         if (mt instanceof List<?> l) for (Object o : l) metrics.add(String.valueOf(o));
@@ -163,6 +157,29 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every point's config is checked before anything runs: the key schema when the point's values are set, then the
+     * unit's own typed parse ({@link SweepUnit#check}; for {@code train}, the run spec).
+     */
+    private static void check(String run, Config base, List<Map<String, Object>> points) {
+        SweepUnit unit = SweepUnits.get(run);
+        for (Map<String, Object> p : points) {
+            try {
+                unit.check(configFor(base, p));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sweep point " + p + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** This spec with its base config changed (e.g. by {@code --set}); every point is checked again. */
+    public SweepSpec withBase(java.util.function.Consumer<Config> change) {
+        Config b = base.copy();
+        change.accept(b);
+        check(run, b, points);
+        return new SweepSpec(run, b, keys, points, metrics);
     }
 
     /** The config of one point. */

@@ -14,6 +14,12 @@ public interface SweepUnit {
     String name();
 
     /**
+     * Checks a point's config before any point runs, so a bad point fails the whole sweep at once (owned by the
+     * call). The default accepts what the key schema accepted; a unit with a typed parse runs it here.
+     */
+    default void check(Config config) {}
+
+    /**
      * @param config the base config with this point's values set (owned by the call)
      * @param workDir a directory private to this point, for run files
      */

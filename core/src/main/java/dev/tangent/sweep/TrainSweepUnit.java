@@ -1,6 +1,7 @@
 package dev.tangent.sweep;
 
 import dev.tangent.train.Config;
+import dev.tangent.train.RunSpec;
 import dev.tangent.train.RunSummary;
 import dev.tangent.train.Trainer;
 import java.nio.file.Path;
@@ -12,6 +13,12 @@ public final class TrainSweepUnit implements SweepUnit {
     @Override
     public String name() {
         return "train";
+    }
+
+    /** The run spec of the point: the same parse and validation the run itself does. */
+    @Override
+    public void check(Config config) {
+        RunSpec.from(config);
     }
 
     @Override

@@ -62,6 +62,27 @@ public final class Config {
         ConfigSchema.check(root, where);
     }
 
+    /**
+     * Applies {@code KEY=VALUE} settings in order (the {@code --set} flag of every command, and study overrides): the
+     * value is read as YAML ({@code 1e-2}, {@code [16, 16]}, {@code true}) and the key checked like a key of the file.
+     * Errors name the setting as given.
+     */
+    public Config setAll(List<String> settings) {
+        if (settings == null) return this;
+        for (String kv : settings) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--set takes KEY=VALUE (e.g. optimizer.damping=1e-2), got '" + kv + "'");
+            String key = kv.substring(0, eq).trim();
+            Object value = StrictYaml.read(kv.substring(eq + 1), "--set " + key).root();
+            try {
+                set(key, value == null ? "" : value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--set " + kv + ": " + e.getMessage());
+            }
+        }
+        return this;
+    }
+
     /** Sets a dotted path, creating sections; the value is validated with the rest of the tree. */
     public Config set(String path, Object value) {
         String[] parts = path.split("\\.");

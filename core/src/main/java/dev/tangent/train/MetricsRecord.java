@@ -3,7 +3,7 @@ package dev.tangent.train;
 import java.util.Arrays;
 import java.util.List;
 
-/** Named values (a row of metrics.csv, or what an {@link Evaluator} measured); columns in a fixed order. */
+/** Named values (a row of metrics.csv); columns in a fixed order. */
 public record MetricsRecord(List<String> columns, double[] values) {
     public MetricsRecord {
         columns = List.copyOf(columns);

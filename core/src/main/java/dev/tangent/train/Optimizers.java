@@ -9,44 +9,76 @@ import dev.tangent.optim.LbfgsOptimizer;
 import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.optim.Optimizer;
-import dev.tangent.optim.OptimizerSchedule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The optimizer registry: one {@link Kind} per method (name, help text, whether its steps are cheap first-order
- * ones, and its construction from the {@code optimizer} config section). A new optimizer is its own file in
- * {@code optim} plus one line here; the CLI help, the benches and the contract tests read this list.
+ * The optimizer registry: one {@link Kind} line per method (name, what its steps cost, help text, its settings
+ * type with how they are parsed from the {@code optimizer} config section and how the optimizer is built from them,
+ * and the keys it reads). A new optimizer is its own file in {@code optim} plus one line here; the CLI help and shell
+ * completion, the benches, the studies, the chart styles and the contract tests read this list.
  */
 public final class Optimizers {
     private Optimizers() {}
 
+    /** What a method's steps cost: decides default step budgets and whether it may serve as a warm start. */
+    public enum Steps { FIRST_ORDER, QUASI_NEWTON, SECOND_ORDER }
+
+    /**
+     * How a method's settings are read and the method is built from them.
+     *
+     * @param type  the settings type (a record of the optimizer's file, or a boxed number)
+     * @param parse settings from the config (the {@code optimizer.*} keys; defaults where a key is absent)
+     * @param make  the optimizer from its settings
+     */
+    public record Recipe<S>(Class<S> type, Function<Config, S> parse, Function<S, Optimizer> make) {
+        void check(Object settings) {
+            if (!type.isInstance(settings)) {
+                throw new IllegalArgumentException("optimizer settings must be a " + type.getSimpleName() + ", got " + settings);
+            }
+        }
+
+        Optimizer create(Object settings) {
+            return make.apply(type.cast(settings));
+        }
+    }
+
+    private static <S> Recipe<S> recipe(Class<S> type, Function<Config, S> parse, Function<S, Optimizer> make) {
+        return new Recipe<>(type, parse, make);
+    }
+
     public enum Kind {
-        LM("lm", false, "damped Gauss–Newton with geodesic acceleration (the default)", Optimizers::lm,
+        LM("lm", Steps.SECOND_ORDER, "damped Gauss–Newton with geodesic acceleration (the default)",
+                Optimizers.recipe(LevenbergMarquardtOptimizer.Settings.class, Optimizers::lm, LevenbergMarquardtOptimizer::new),
                 "solver", "damping", "accept_ratio", "acceleration", "accel_ratio", "memory_budget", "cg_tolerance",
                 "cg_iterations", "preconditioner_rank"),
-        ANAGRAM("anagram", false, "natural gradient by the thin SVD with a singular-value cutoff", Optimizers::anagram,
+        ANAGRAM("anagram", Steps.SECOND_ORDER, "natural gradient by the thin SVD with a singular-value cutoff",
+                Optimizers.recipe(AnagramOptimizer.Settings.class, c -> new AnagramOptimizer.Settings(cutoff(c),
+                        (int) c.integer("optimizer.line_search_steps", 30)), AnagramOptimizer::new),
                 "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps"),
-        ENGD("engd", false, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
-                Optimizers::engd, "form", "cutoff", "line_search_steps"),
-        ADAM("adam", true, "Adam (first order)", Optimizers::adam, "lr", "beta1", "beta2", "decay_rate", "decay_steps"),
-        LBFGS("lbfgs", false, "L-BFGS with a strong-Wolfe line search", c -> new OptimizerSpec.Lbfgs(LbfgsOptimizer.Settings.defaults()
-                .withHistory((int) c.integer("optimizer.history", 50))), "history"),
-        GD("gd", true, "plain gradient descent (first order)", c -> new OptimizerSpec.Gd(c.number("optimizer.lr", 1e-3)), "lr");
+        ENGD("engd", Steps.SECOND_ORDER, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
+                Optimizers.recipe(EngdOptimizer.Settings.class, Optimizers::engd, EngdOptimizer::new), "form", "cutoff", "line_search_steps"),
+        ADAM("adam", Steps.FIRST_ORDER, "Adam (first order)", Optimizers.recipe(AdamOptimizer.Settings.class, Optimizers::adam, AdamOptimizer::new),
+                "lr", "beta1", "beta2", "decay_rate", "decay_steps"),
+        LBFGS("lbfgs", Steps.QUASI_NEWTON, "L-BFGS with a strong-Wolfe line search", Optimizers.recipe(LbfgsOptimizer.Settings.class,
+                c -> LbfgsOptimizer.Settings.defaults().withHistory((int) c.integer("optimizer.history", 50)), LbfgsOptimizer::new),
+                "history"),
+        GD("gd", Steps.FIRST_ORDER, "plain gradient descent (first order)",
+                Optimizers.recipe(Double.class, c -> c.number("optimizer.lr", 1e-3), GradientDescentOptimizer::new), "lr");
 
         private final String label;
-        private final boolean firstOrder;
+        private final Steps steps;
         private final String help;
-        private final Function<Config, OptimizerSpec> parser;
+        private final Recipe<?> recipe;
         private final List<String> keys;
 
-        Kind(String label, boolean firstOrder, String help, Function<Config, OptimizerSpec> parser, String... keys) {
+        Kind(String label, Steps steps, String help, Recipe<?> recipe, String... keys) {
             this.label = label;
-            this.firstOrder = firstOrder;
+            this.steps = steps;
             this.help = help;
-            this.parser = parser;
+            this.recipe = recipe;
             this.keys = List.of(keys);
         }
 
@@ -61,16 +93,30 @@ public final class Optimizers {
 
         /** Cheap first-order steps: longer default step budgets and sparser evaluation. */
         public boolean firstOrder() {
-            return firstOrder;
+            return steps == Steps.FIRST_ORDER;
+        }
+
+        /** Whether the method may run as a warm start: cheap steps that move a random initialisation. */
+        public boolean warmStarts() {
+            return steps != Steps.SECOND_ORDER;
         }
 
         public String help() {
             return help;
         }
 
+        public Recipe<?> recipe() {
+            return recipe;
+        }
+
+        /** This method with the settings of a config's {@code optimizer} section (keys already checked). */
+        OptimizerSpec parse(Config c) {
+            return new OptimizerSpec.Method(this, recipe.parse().apply(c));
+        }
+
         /** This method with its default settings. */
         public OptimizerSpec defaults() {
-            return parser.apply(Config.empty().set("optimizer.name", label));
+            return parse(Config.empty().set("optimizer.name", label));
         }
     }
 
@@ -105,8 +151,9 @@ public final class Optimizers {
     /** The methods a warm start may use: cheap ones that move a random initialisation (not the method it hands to). */
     public static Kind warmStartKind(String name) {
         Kind k = kind(name);
-        if (k != Kind.ADAM && k != Kind.LBFGS && k != Kind.GD) {
-            throw new IllegalArgumentException("optimizer.warm_start must be adam, lbfgs or gd, got '" + name + "'");
+        if (!k.warmStarts()) {
+            throw new IllegalArgumentException("optimizer.warm_start must be one of "
+                    + Arrays.stream(Kind.values()).filter(Kind::warmStarts).map(Kind::label).toList() + ", got '" + name + "'");
         }
         return k;
     }
@@ -129,14 +176,20 @@ public final class Optimizers {
                     + " is cutoff " + Math.sqrt(c.number("optimizer.rcond", 0)) + "); default 1e-6");
         }
         if (c.has("optimizer.warm_start_steps") || c.has("optimizer.warm_start_lr")) {
-            if (!c.has("optimizer.warm_start")) throw new IllegalArgumentException("optimizer.warm_start_steps and warm_start_lr need optimizer.warm_start (adam, lbfgs or gd)");
+            if (!c.has("optimizer.warm_start")) {
+                throw new IllegalArgumentException("optimizer.warm_start_steps and warm_start_lr need optimizer.warm_start (one of "
+                        + Arrays.stream(Kind.values()).filter(Kind::warmStarts).map(Kind::label).toList() + ")");
+            }
         }
         OptimizerSpec main = single(c, k);
         if (!c.has("optimizer.warm_start")) return main;
         Kind first = warmStartKind(c.string("optimizer.warm_start", ""));
         Config warm = Config.empty().set("optimizer.name", first.label());
         if (c.has("optimizer.warm_start_lr")) {
-            if (first == Kind.LBFGS) throw new IllegalArgumentException("optimizer.warm_start_lr applies to adam and gd, not lbfgs");
+            if (!first.keys.contains("lr")) {
+                throw new IllegalArgumentException("optimizer.warm_start_lr applies to " + Arrays.stream(Kind.values())
+                        .filter(o -> o.warmStarts() && o.keys.contains("lr")).map(Kind::label).toList() + ", not " + first.label);
+            }
             warm.set("optimizer.lr", c.number("optimizer.warm_start_lr", 1e-3));
         }
         return new OptimizerSpec.WarmStart(single(warm, first), c.integer("optimizer.warm_start_steps", 500), main);
@@ -154,7 +207,7 @@ public final class Optimizers {
         if (!preset.isEmpty() && !preset.equals("precise")) {
             throw new IllegalArgumentException("unknown optimizer.preset '" + preset + "'; allowed: [precise] (with anagram)");
         }
-        return k.parser.apply(c);
+        return k.parse(c);
     }
 
     /** The named method with its default settings. */
@@ -162,35 +215,31 @@ public final class Optimizers {
         return kind(name).defaults().create();
     }
 
-    private static OptimizerSpec lm(Config c) {
+    private static LevenbergMarquardtOptimizer.Settings lm(Config c) {
         String solver = c.string("optimizer.solver", "auto");
         MatrixFreeSettings d = MatrixFreeSettings.defaults();
         MatrixFreeSettings free = new MatrixFreeSettings(MatrixFreeSettings.mode(solver),
                 c.number("optimizer.memory_budget", d.memoryBudgetMb()), c.number("optimizer.cg_tolerance", d.tolerance()),
                 (int) c.integer("optimizer.cg_iterations", d.maxIterations()),
                 (int) c.integer("optimizer.preconditioner_rank", d.sketchRank()));
-        return new OptimizerSpec.Lm(new LevenbergMarquardtOptimizer.Settings(
+        return new LevenbergMarquardtOptimizer.Settings(
                 MatrixFreeSettings.denseRoute(solver), c.number("optimizer.damping", 1e-3),
                 c.number("optimizer.accept_ratio", 1e-4), flag(c, "optimizer.acceleration", true),
-                c.number("optimizer.accel_ratio", 0.75), free));
+                c.number("optimizer.accel_ratio", 0.75), free);
     }
 
-    private static OptimizerSpec anagram(Config c) {
-        return new OptimizerSpec.Anagram(new AnagramOptimizer.Settings(cutoff(c), (int) c.integer("optimizer.line_search_steps", 30)));
-    }
-
-    private static OptimizerSpec engd(Config c) {
+    private static EngdOptimizer.Settings engd(Config c) {
         EngdOptimizer.Settings d = EngdOptimizer.Settings.defaults();
-        return new OptimizerSpec.Engd(new EngdOptimizer.Settings(EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")),
-                c.number("optimizer.cutoff", d.cutoff()), (int) c.integer("optimizer.line_search_steps", d.lineSearchSteps())));
+        return new EngdOptimizer.Settings(EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")),
+                c.number("optimizer.cutoff", d.cutoff()), (int) c.integer("optimizer.line_search_steps", d.lineSearchSteps()));
     }
 
-    private static OptimizerSpec adam(Config c) {
+    private static AdamOptimizer.Settings adam(Config c) {
         AdamOptimizer.Settings s = AdamOptimizer.Settings.defaults()
                 .withLr(c.number("optimizer.lr", 1e-3))
                 .withDecay(c.number("optimizer.decay_rate", 1.0), (int) c.integer("optimizer.decay_steps", 1000));
-        return new OptimizerSpec.Adam(new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
-                c.number("optimizer.beta2", 0.999), s.eps(), s.decayRate(), s.decaySteps()));
+        return new AdamOptimizer.Settings(s.lr(), c.number("optimizer.beta1", 0.9),
+                c.number("optimizer.beta2", 0.999), s.eps(), s.decayRate(), s.decaySteps());
     }
 
     /** A yes/no key: YAML booleans or the words true/false. */

@@ -1,8 +1,10 @@
 package dev.tangent.train;
 
 import dev.tangent.nn.FourierFeatures;
+import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.pde.HardConstraints;
+import dev.tangent.pde.Discretization;
 import dev.tangent.pde.Problem;
 import dev.tangent.sampling.ResidualSampling;
 import dev.tangent.sampling.SamplerKind;
@@ -73,6 +75,16 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
         public CausalWeights create() {
             return marching ? CausalWeights.marching(windows, tolerance) : new CausalWeights(epsilon, bins);
         }
+    }
+
+    /** The network of this run: the spec's layers, one extra parameter per unknown, the Fourier layer if any. */
+    public Mlp network() {
+        return new Mlp(net, problem.unknowns().size(), fourier);
+    }
+
+    /** The problem bound to a network on this run's points, samplers and seed. */
+    public Discretization discretization(Mlp mlp) {
+        return new Discretization(problem, mlp, sampling.points(), sampling.interior(), sampling.conditions(), seed, hard);
     }
 
     /**

@@ -57,9 +57,9 @@ public final class Trainer {
 
     /** Runs a spec; {@code configYaml} (may be null) is written to the run directory's config.yaml. */
     public static Result run(RunSpec spec, String configYaml, Path runDir, boolean resume, TrainingListener listener) {
-        Mlp mlp = new Mlp(spec.net(), spec.problem().unknowns().size(), spec.fourier());
+        Mlp mlp = spec.network();
         RunSpec.Sampling s = spec.sampling();
-        Discretization disc = new Discretization(spec.problem(), mlp, s.points(), s.interior(), s.conditions(), spec.seed(), spec.hard());
+        Discretization disc = spec.discretization(mlp);
         Limits.CELLS.check(Limits.product(disc.rows(), mlp.nParams()), disc.rows() + " residual rows × " + mlp.nParams() + " parameters");
         TrainSettings ts = spec.budget();
         TrainingSetup setup = TrainingSetup.of(disc).seed(spec.seed()).optimizer(spec.optimizer().create())

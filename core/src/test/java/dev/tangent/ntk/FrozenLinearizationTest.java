@@ -29,7 +29,7 @@ class FrozenLinearizationTest {
     }
 
     private double[] frozenRows(PointResidual op, double[] theta) {
-        FrozenLinearization f = new FrozenLinearization("f", op, x, mlp, theta0);
+        dev.tangent.pde.LossGroup f = FrozenLinearization.group("f", op, x, mlp, theta0);
         double[] jac = new double[(n + 2) * p];
         f.evaluate(theta, new double[n + 2], jac, 2); // at a row offset, as when groups are stacked
         return java.util.Arrays.copyOfRange(jac, 2 * p, (n + 2) * p);

@@ -116,7 +116,7 @@ class LossGroupContractTest {
         double[] moved = theta0.clone();
         for (int i = 0; i < moved.length; i++) moved[i] += 0.05 * Math.sin(i);   // frozen rows away from θ₀ too
         cases.add(new Case("frozen linearisation (burgers pde)",
-                new FrozenLinearization("frozen", p.pde(), pde.points(), burgers.mlp(), theta0), moved));
+                FrozenLinearization.group("frozen", p.pde(), pde.points(), burgers.mlp(), theta0), moved));
         cases.add(new Case("fixed operator group (burgers pde)", LossGroup.of("fixed", p.pde(), pde.points(), burgers.mlp()), moved));
         return cases;
     }
@@ -256,7 +256,7 @@ class LossGroupContractTest {
         try {
             g.resample(42);
         } catch (UnsupportedOperationException fixed) {
-            return;   // rows tied to given points (frozen linearisations) refuse, by contract
+            return;   // a group may refuse: its rows are tied to given points
         }
         double[] first = g.points().clone(), r1 = residual(g, c.theta());
         g.resample(43);

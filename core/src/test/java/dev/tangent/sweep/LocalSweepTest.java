@@ -50,14 +50,16 @@ class LocalSweepTest {
 
     @Test
     void aFailingPointIsRecordedAndTheOthersFinish() throws Exception {
-        // a valid config key whose value only fails when the run is assembled
-        SweepSpec spec = SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "problem.name: [poisson1d, nosuch]"));
+        // a config that passes the run spec but fails when the run is assembled: causal weights on a problem with
+        // no time axis (poisson1d), next to one that has it (heat1d)
+        SweepSpec spec = SweepSpec.parse(SPEC.replace("  problem: {name: poisson1d, options: {a: 1}}\n", "  causal: {epsilon: 1.0}\n")
+                .replace("net.width: [4, 6]", "problem: [heat1d, poisson1d]"));
         SweepResults r = LocalSweep.run(spec, tmp, 2, null);
         List<Map<String, String>> rows = r.rows();
         assertEquals(4, rows.size());
         long failed = rows.stream().filter(x -> x.get("status").equals("failed")).count();
         assertEquals(2, failed);
-        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("nosuch")));
+        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("time")), rows.toString());
         assertTrue(rows.stream().filter(x -> x.get("status").equals("ok")).allMatch(x -> Double.parseDouble(x.get("absolute_rms")) > 0));
     }
 
@@ -71,6 +73,9 @@ class LocalSweepTest {
         assertTrue(empty.getMessage().contains("empty grid"), empty.getMessage());
         var none = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse("run: train\nbase: {}\n"));
         assertTrue(none.getMessage().contains("empty grid"), none.getMessage());
+        // a point the run spec refuses (an unknown problem) stops the whole sweep before any point runs
+        var problem = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "problem.name: [poisson1d, nosuch]")));
+        assertTrue(problem.getMessage().contains("sweep point") && problem.getMessage().contains("nosuch"), problem.getMessage());
         var invalid = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("[4, 6]", "[4, -3]")));
         assertTrue(invalid.getMessage().contains("net.width") && invalid.getMessage().contains("-3"), invalid.getMessage());
         var huge = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("0..1", "0..2000000000")));
