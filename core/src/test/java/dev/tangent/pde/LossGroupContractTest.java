@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Each group: Jacobian rows against central differences of its own residual; the residual does not depend on
  * whether J is asked for; the row offset and the row scale act as documented; {@code rowJacobian} and {@code jvp}
- * on an unordered subset with a repeat equal the rows of J; {@code gradient} accumulates scale·Jᵀr; a resample with
+ * on an unordered subset with a repeat equal the rows of J; {@code gradient} accumulates scale·Jᵀr and {@code vjp} Jᵀu; a resample with
  * one seed is reproducible and keeps the row count.
  */
 class LossGroupContractTest {
@@ -243,6 +243,28 @@ class LossGroupContractTest {
             for (int q = 0; q < p; q++) {
                 want[q] += scale * r0[i] * jac[i * p + q];
                 tol = Math.max(tol, Math.abs(r0[i] * jac[i * p + q]));
+            }
+        }
+        assertArrayEquals(want, grad, 1e-12 * Math.max(1, tol) * s);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groups")
+    void vjpAccumulatesJacobianTransposeTimesU(Case c) {
+        LossGroup g = c.group();
+        double[] theta = c.theta();
+        int s = g.size(), p = theta.length;
+        double[] jac = jacobian(g, theta);
+        double[] u = new double[s + 3];
+        for (int i = 0; i < u.length; i++) u[i] = Math.sin(1.7 * i + 0.3);
+        double[] grad = new double[p], want = new double[p];
+        for (int q = 0; q < p; q++) grad[q] = want[q] = 0.5 * q;
+        g.vjp(theta, u, 3, grad);   // u read from offset 3, added to what grad holds
+        double tol = 0;
+        for (int i = 0; i < s; i++) {
+            for (int q = 0; q < p; q++) {
+                want[q] += u[3 + i] * jac[i * p + q];
+                tol = Math.max(tol, Math.abs(jac[i * p + q]));
             }
         }
         assertArrayEquals(want, grad, 1e-12 * Math.max(1, tol) * s);
