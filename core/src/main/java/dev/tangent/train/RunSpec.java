@@ -103,6 +103,10 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
         Causal causal = c.has("causal") ? new Causal(false, c.number("causal.epsilon", 1.0), (int) c.integer("causal.bins", 32), 0, 0)
                 : c.has("time_marching") ? new Causal(true, 0, 0, (int) c.integer("time_marching.windows", 10),
                 c.number("time_marching.tolerance", 1e-6)) : null;
+        if (causal != null && !problem.domain().timeDependent()) {
+            throw new IllegalArgumentException((causal.marching() ? "time_marching" : "causal") + " weights need a time-dependent problem; "
+                    + problem.name() + " has no time axis");
+        }
         if (causal != null) causal.create(); // its own range checks, before anything runs
         OptimizerSpec optimizer = Optimizers.spec(c);
         Sampling sampling = new Sampling(points,

@@ -50,16 +50,20 @@ class LocalSweepTest {
 
     @Test
     void aFailingPointIsRecordedAndTheOthersFinish() throws Exception {
-        // a config that passes the run spec but fails when the run is assembled: causal weights on a problem with
-        // no time axis (poisson1d), next to one that has it (heat1d)
-        SweepSpec spec = SweepSpec.parse(SPEC.replace("  problem: {name: poisson1d, options: {a: 1}}\n", "  causal: {epsilon: 1.0}\n")
-                .replace("net.width: [4, 6]", "problem: [heat1d, poisson1d]"));
+        // a point that passes every check but fails while running: its observation file vanishes after the spec was read
+        Path obs = tmp.resolve("obs.csv");
+        Files.writeString(obs, "x,u\n0.25,0.7\n0.5,1\n");
+        String data = "{domain: {x: [0, 1]}, equation: \"u_xx = -sin(x)\", conditions: [{kind: dirichlet, value: \"0\"}, "
+                + "{kind: data, file: \"" + obs.toString().replace("\\", "/") + "\"}], interior_points: 16}";
+        SweepSpec spec = SweepSpec.parse(SPEC.replace("  problem: {name: poisson1d, options: {a: 1}}\n", "")
+                .replace("  points: {pde: 16}\n", "").replace("net.width: [4, 6]", "problem: [poisson1d, " + data + "]"));
+        Files.delete(obs);
         SweepResults r = LocalSweep.run(spec, tmp, 2, null);
         List<Map<String, String>> rows = r.rows();
         assertEquals(4, rows.size());
         long failed = rows.stream().filter(x -> x.get("status").equals("failed")).count();
         assertEquals(2, failed);
-        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("time")), rows.toString());
+        assertTrue(rows.stream().filter(x -> x.get("status").equals("failed")).allMatch(x -> x.get("error").contains("obs.csv")), rows.toString());
         assertTrue(rows.stream().filter(x -> x.get("status").equals("ok")).allMatch(x -> Double.parseDouble(x.get("absolute_rms")) > 0));
     }
 
@@ -76,6 +80,8 @@ class LocalSweepTest {
         // a point the run spec refuses (an unknown problem) stops the whole sweep before any point runs
         var problem = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("net.width: [4, 6]", "problem.name: [poisson1d, nosuch]")));
         assertTrue(problem.getMessage().contains("sweep point") && problem.getMessage().contains("nosuch"), problem.getMessage());
+        var causal = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("  points: {pde: 16}\n", "  points: {pde: 16}\n  causal: {epsilon: 1.0}\n")));
+        assertTrue(causal.getMessage().contains("causal weights need a time-dependent problem") && causal.getMessage().contains("poisson1d"), causal.getMessage());
         var invalid = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("[4, 6]", "[4, -3]")));
         assertTrue(invalid.getMessage().contains("net.width") && invalid.getMessage().contains("-3"), invalid.getMessage());
         var huge = assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(SPEC.replace("0..1", "0..2000000000")));
