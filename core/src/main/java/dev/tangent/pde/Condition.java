@@ -91,12 +91,26 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
 
     /** u and u_coord equal on the lo and hi faces of coord. */
     public static Condition periodic(Domain d, String coord, int points) {
+        return periodic(d, SCALAR, SCALAR, coord, points);
+    }
+
+    /**
+     * Each matched field and its coord-derivative equal on the lo and hi faces of coord (a system: all its fields, or
+     * some). Named periodic-coord, with the fields appended when only some of a system's fields are matched.
+     */
+    public static Condition periodic(Domain d, List<String> fields, List<String> matched, String coord, int points) {
         int axis = d.index(coord);
-        PointResidual matched = new LinearResidual(d.dim(),
-                List.of(MultiIndex.value(d.dim()), MultiIndex.pure(d.dim(), axis, 1)), new double[] {1, 1}, null);
-        return new Condition("periodic-" + coord, ConditionKind.PERIODIC, Region.face(axis, false), matched,
-                "u and u_" + coord + " match at " + coord + " = " + Domain.fmt(d.lo()[axis]) + " and "
-                        + Domain.fmt(d.hi()[axis]), points);
+        if (matched.isEmpty()) throw new IllegalArgumentException("a periodic condition needs at least one field; fields: " + fields);
+        int[] index = new int[matched.size()];
+        for (int j = 0; j < index.length; j++) {
+            index[j] = fields.indexOf(field(fields, matched.get(j)));
+            for (int i = 0; i < j; i++) if (index[i] == index[j]) throw new IllegalArgumentException("periodic condition: field '" + matched.get(j) + "' is listed twice");
+        }
+        String names = String.join(", ", matched);
+        String suffix = matched.size() == fields.size() ? "" : "-" + String.join("-", matched);
+        return new Condition("periodic-" + coord + suffix, ConditionKind.PERIODIC, Region.face(axis, false), PeriodicGroup.matched(d.dim(), axis, index),
+                names + " and " + String.join(", ", matched.stream().map(f -> f + "_" + coord).toList()) + " match at " + coord + " = "
+                        + Domain.fmt(d.lo()[axis]) + " and " + Domain.fmt(d.hi()[axis]), points);
     }
 
     /** u(t0, x) = g(x) from text. */

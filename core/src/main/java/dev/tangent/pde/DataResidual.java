@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Observations of u or of one derivative D u at given points: r_i = D u(x_i) − y_i. The group evaluates it on the
+ * Observations of a field or of one derivative D u_f at given points: r_i = D u_f(x_i) − y_i (f: the field index, 0
+ * for a scalar problem). The group evaluates it on the
  * current batch of observations, in the order of {@link #select}; rows of other point lists (NTK rows, J·v) read
  * the same derivative, whose Jacobian does not depend on y.
  */
@@ -16,9 +17,17 @@ public final class DataResidual implements PointResidual {
     private final double[] points;
     private final double[] observed;
     private final int dim;
+    private final int field;
     private int[] batch;
 
     public DataResidual(String quantity, MultiIndex derivative, double[] points, double[] observed) {
+        this(quantity, 0, derivative, points, observed);
+    }
+
+    /** Observations of derivative {@code derivative} of field {@code field}. */
+    public DataResidual(String quantity, int field, MultiIndex derivative, double[] points, double[] observed) {
+        if (field < 0) throw new IllegalArgumentException("observed field index must be >= 0, got " + field);
+        this.field = field;
         this.quantity = quantity;
         this.derivative = derivative;
         this.dim = derivative.dim();
@@ -29,14 +38,24 @@ public final class DataResidual implements PointResidual {
 
     /** Reads the coordinates and the column named {@code quantity} (u, u_x, …) from a CSV file. */
     public static DataResidual read(Domain d, Path file, String quantity) {
-        MultiIndex mi = new dev.tangent.pde.expr.ExprParser(d.coords(), java.util.Set.of()).derivativeOf(quantity);
-        if (mi == null) {
-            throw new IllegalArgumentException("observed quantity '" + quantity + "' is not u or a derivative of u such as u_"
-                    + d.coords()[d.dim() - 1] + " over the coordinates " + List.of(d.coords()));
+        return read(d, file, quantity, List.of("u"));
+    }
+
+    /** Reads the coordinates and the column named {@code quantity}: a field or its derivative (v, v_x, …). */
+    public static DataResidual read(Domain d, Path file, String quantity, List<String> fields) {
+        return read(d, PointTable.read(file), quantity, fields);
+    }
+
+    /** The column {@code quantity} of a table already read. */
+    public static DataResidual read(Domain d, PointTable t, String quantity, List<String> fields) {
+        dev.tangent.pde.expr.ExprParser.FieldDerivative fd = new dev.tangent.pde.expr.ExprParser(d.coords(), java.util.Set.of(), fields)
+                .fieldDerivativeOf(quantity);
+        if (fd == null) {
+            throw new IllegalArgumentException("observed quantity '" + quantity + "' is not a field " + fields + " or a derivative of one such as "
+                    + fields.get(fields.size() - 1) + "_" + d.coords()[d.dim() - 1] + " over the coordinates " + List.of(d.coords()));
         }
-        PointTable t = PointTable.read(file);
         double[] y = t.column(quantity);
-        return new DataResidual(quantity, mi, t.points(d), y);
+        return new DataResidual(quantity, fd.field(), fd.index(), t.points(d), y);
     }
 
     public String quantity() {
@@ -73,6 +92,11 @@ public final class DataResidual implements PointResidual {
     @Override
     public List<MultiIndex> derivatives() {
         return List.of(derivative);
+    }
+
+    @Override
+    public int[] fields() {
+        return new int[] {field};
     }
 
     @Override

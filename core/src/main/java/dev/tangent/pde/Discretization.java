@@ -76,15 +76,12 @@ public final class Discretization {
             if (c.kind() == ConditionKind.DATA) {
                 gs.add(new PointGroup(c.name(), (DataResidual) c.residual(), wrap(hard, c.residual()), n, mlp, s));
             } else if (c.kind() == ConditionKind.PERIODIC) {
-                if (problem.system()) {
-                    throw new IllegalArgumentException("condition " + c.name() + ": periodic conditions are not supported in a system"
-                            + " yet (fields " + problem.fields() + ")");
-                }
                 if (hard != null && hard.constrains(c.residual().fields())) {
                     throw new IllegalArgumentException("condition " + c.name() + ": a periodic condition cannot pair faces of a field"
                             + " with a hard constraint (" + hard.describe() + "); make one of them soft");
                 }
-                gs.add(new PeriodicGroup(c.name(), d, c.region().axes()[0], conditionSampler, n, mlp, s));
+                int[] fs = java.util.stream.IntStream.of(c.residual().fields()).distinct().toArray();
+                gs.add(new PeriodicGroup(c.name(), d, c.region().axes()[0], fs, conditionSampler, n, mlp, s));
             } else {
                 gs.add(new PointGroup(c.name(), d, c.region(), conditionSampler, n, wrap(hard, c.residual()), mlp, s));
             }

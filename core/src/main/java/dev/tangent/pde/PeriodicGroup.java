@@ -1,13 +1,16 @@
 package dev.tangent.pde;
 
 import dev.tangent.nn.JetEngine;
-import dev.tangent.nn.LinearResidual;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.sampling.SamplerKind;
 import java.util.List;
 
-/** Rows u(lo_i) − u(hi_i) and u_a(lo_i) − u_a(hi_i) for points paired across the two faces of axis a. */
+/**
+ * Rows u_f(lo_i) − u_f(hi_i) and ∂_a u_f(lo_i) − ∂_a u_f(hi_i) for points paired across the two faces of axis a, for
+ * every matched field f (one field of a scalar problem; all or some fields of a system). Row k·pairs + i is quantity
+ * k (field k/2: its value for even k, its a-derivative for odd k) at pair i.
+ */
 final class PeriodicGroup implements LossGroup {
     private final String name;
     private final Domain domain;
@@ -15,7 +18,8 @@ final class PeriodicGroup implements LossGroup {
     private final SamplerKind sampler;
     private final int requested;
     private final JetEngine engine;
-    private final LinearResidual[] pick; // pick[k] reads D_k u (k = 0: u, k = 1: u_a), for row subsets
+    private final FieldQuantities[] pick; // pick[k] reads quantity k alone, for row subsets
+    private final int quantities;
     private final int nParams;
     private double[] points;  // lo points then hi points
     private int pairs;
@@ -24,18 +28,38 @@ final class PeriodicGroup implements LossGroup {
     private double[] rows;
 
     PeriodicGroup(String name, Domain domain, int axis, SamplerKind sampler, int requested, Mlp mlp, long seed) {
+        this(name, domain, axis, new int[] {0}, sampler, requested, mlp, seed);
+    }
+
+    /** Matching the given fields (indices into the problem's fields). */
+    PeriodicGroup(String name, Domain domain, int axis, int[] fields, SamplerKind sampler, int requested, Mlp mlp, long seed) {
         this.name = name;
         this.domain = domain;
         this.axis = axis;
         this.sampler = sampler;
         this.requested = requested;
         int d = domain.dim();
-        List<MultiIndex> ds = List.of(MultiIndex.value(d), MultiIndex.pure(d, axis, 1));
-        this.engine = new JetEngine(mlp, ds);
-        this.pick = new LinearResidual[] {new LinearResidual(d, ds, new double[] {1, 0}, null),
-                new LinearResidual(d, ds, new double[] {0, 1}, null)};
+        FieldQuantities all = matched(d, axis, fields);
+        this.quantities = 2 * fields.length;
+        this.engine = new JetEngine(mlp, all.derivatives(), all.fields());
+        this.pick = new FieldQuantities[quantities];
+        for (int k = 0; k < quantities; k++) pick[k] = all.pick(k);
         this.nParams = mlp.nParams();
         resample(seed);
+    }
+
+    /** Value and a-derivative of each field, in that order, all weighted 1 (a condition's marker residual). */
+    static FieldQuantities matched(int d, int axis, int[] fields) {
+        List<MultiIndex> ds = new java.util.ArrayList<>();
+        int[] f = new int[2 * fields.length];
+        for (int j = 0; j < fields.length; j++) {
+            ds.add(MultiIndex.value(d));
+            ds.add(MultiIndex.pure(d, axis, 1));
+            f[2 * j] = f[2 * j + 1] = fields[j];
+        }
+        double[] w = new double[f.length];
+        java.util.Arrays.fill(w, 1.0);
+        return new FieldQuantities(d, ds, f, w);
     }
 
     @Override
@@ -45,7 +69,7 @@ final class PeriodicGroup implements LossGroup {
 
     @Override
     public int size() {
-        return 2 * pairs;
+        return quantities * pairs;
     }
 
     @Override
@@ -57,11 +81,11 @@ final class PeriodicGroup implements LossGroup {
     public void evaluate(double[] theta, double[] r, double[] jac, int rowOffset) {
         int s = 2 * pairs;
         engine.derivatives(theta, s, points, values);
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < quantities; k++) {
             for (int i = 0; i < pairs; i++) r[rowOffset + k * pairs + i] = values[k * s + i] - values[k * s + pairs + i];
         }
         if (jac == null) return;
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < quantities; k++) {
             java.util.Arrays.fill(weights, 0.0);
             java.util.Arrays.fill(weights, k * s, (k + 1) * s, 1.0);
             engine.linearJacobian(theta, s, weights, rows);
@@ -76,7 +100,7 @@ final class PeriodicGroup implements LossGroup {
     /** Row k·pairs + i of J·v is (J_k v)(lo_i) − (J_k v)(hi_i): one exact JVP per derivative on the selected pairs. */
     @Override
     public void jvp(double[] theta, double[] v, int[] rows, double[] out) {
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < quantities; k++) {
             int[] sel = selected(rows, k);
             if (sel.length == 0) continue;
             double[] jv = new double[2 * sel.length];
@@ -87,7 +111,7 @@ final class PeriodicGroup implements LossGroup {
 
     @Override
     public void rowJacobian(double[] theta, int[] rows, double[] out) {
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < quantities; k++) {
             int[] sel = selected(rows, k);
             if (sel.length == 0) continue;
             int n = 2 * sel.length;
@@ -128,8 +152,8 @@ final class PeriodicGroup implements LossGroup {
             System.arraycopy(lo, i * d, points, (pairs + i) * d, d);
             points[(pairs + i) * d + axis] = domain.hi()[axis];
         }
-        values = new double[2 * 2 * pairs];
-        weights = new double[2 * 2 * pairs];
+        values = new double[quantities * 2 * pairs];
+        weights = new double[quantities * 2 * pairs];
         rows = new double[2 * pairs * nParams];
     }
 }

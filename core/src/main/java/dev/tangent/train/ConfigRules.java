@@ -128,7 +128,10 @@ final class ConfigRules {
         if (p.get("conditions") instanceof List<?> conditions) {
             for (int i = 0; i < conditions.size(); i++) {
                 if (!(conditions.get(i) instanceof Map<?, ?> c)) continue;
-                if (c.containsKey("field")) SystemRules.declared(String.valueOf(c.get("field")), fields, "problem.conditions[" + i + "].field", where);
+                if (c.containsKey("field")) {   // one name, or a list (periodic and data conditions)
+                    List<?> named = c.get("field") instanceof List<?> l ? l : List.of(c.get("field"));
+                    for (Object f : named) SystemRules.declared(String.valueOf(f), fields, "problem.conditions[" + i + "].field", where);
+                }
                 if (c.containsKey("value")) {
                     expression(c.get("value"), "problem.conditions[" + i + "].value", names, Set.of(), fields, where);
                 }

@@ -75,7 +75,7 @@ final class ConfigSchema {
                     "unknowns", new Free(section("start", NUM, "bounds", new Interval())),
                     "interior_points", POINTS, "fields", new ListOf(TEXT), "equations", new ListOf(TEXT),
                     "conditions", new ListOf(section("kind", new Choice(ConditionKind::parse), "value", TEXT, "points", POINTS, "coord", TEXT,
-                            "side", TEXT, "name", TEXT, "file", TEXT, "of", TEXT, "weight", NON_NEGATIVE, "field", TEXT, "boundary", new ListOf(TEXT),
+                            "side", TEXT, "name", TEXT, "file", TEXT, "of", new ListOf(TEXT), "weight", NON_NEGATIVE, "field", new ListOf(TEXT), "boundary", new ListOf(TEXT),
                             "hard", new Choice(ConfigSchema::bool), "distance", TEXT)))),
             "net", section("widths", new ListOf(integer(1, INT)), "width", integer(1, INT), "depth", integer(1, INT),
                     "activation", new Choice(Activation::parse), "s", NUM, "parameterization", new Choice(Parameterization::parse),

@@ -3,7 +3,6 @@ package dev.tangent.train;
 import dev.tangent.nn.Activation;
 import dev.tangent.pde.Catalog;
 import dev.tangent.pde.Condition;
-import dev.tangent.pde.DataResidual;
 import dev.tangent.pde.ConditionKind;
 import dev.tangent.pde.Domain;
 import dev.tangent.pde.Equation;
@@ -109,17 +108,21 @@ public final class ProblemFactory {
             for (int i = 0; i < list.size(); i++) {
                 String key = "problem.conditions[" + i + "]";
                 Map<String, Object> m = Config.asMap(list.get(i), key);
-                if (!readData && "data".equals(String.valueOf(m.get("kind")).trim())) continue;
+                boolean data = "data".equals(String.valueOf(m.get("kind")).trim());
+                if (!readData && data) continue;
                 int index = i;
-                Condition cond = named(key, () -> condition(d, m, index, fields));
-                for (Condition other : conditions) {
-                    if (other.name().equals(cond.name()) || cond.name().equals("pde")) {
-                        throw new IllegalArgumentException("config key '" + key + "': the loss group name '" + cond.name()
-                                + "' is already taken; give this condition its own name (name: ...)");
+                List<Condition> made = data ? named(key, () -> DataConditions.build(d, m, key, fields))
+                        : List.of(named(key, () -> condition(d, m, index, fields)));
+                for (Condition cond : made) {
+                    for (Condition other : conditions) {
+                        if (other.name().equals(cond.name()) || cond.name().equals("pde")) {
+                            throw new IllegalArgumentException("config key '" + key + "': the loss group name '" + cond.name()
+                                    + "' is already taken; give this condition its own name (name: ...)");
+                        }
                     }
+                    conditions.add(cond);
+                    if (m.containsKey("weight")) weights.put(cond.name(), toDouble(m.get("weight"), key + ".weight"));
                 }
-                conditions.add(cond);
-                if (m.containsKey("weight")) weights.put(cond.name(), toDouble(m.get("weight"), key + ".weight"));
             }
         }
         List<Reference> refs = new ArrayList<>();
@@ -171,9 +174,9 @@ public final class ProblemFactory {
             case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field", "hard", "distance")
                     : Set.of("kind", "value", "points", "coord", "name", "weight", "field", "hard", "distance");
             case NEUMANN -> Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field");
-            case PERIODIC -> Set.of("kind", "points", "coord", "name", "weight");
+            case PERIODIC -> Set.of("kind", "points", "coord", "name", "weight", "field");
             case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "weight", "field");
-            case DATA -> Set.of("kind", "file", "of", "points", "name", "weight");
+            case DATA -> throw new IllegalStateException("data conditions are built by DataConditions");
         };
         if (d.isBox() && m.containsKey("boundary")) {
             throw new IllegalArgumentException(where + ".boundary names parts of a shape's boundary; " + d.describe()
@@ -185,17 +188,21 @@ public final class ProblemFactory {
                         + " condition" + (k.equals("side") ? " without coord" : "") + "; its keys are " + new java.util.TreeSet<>(used));
             }
         }
-        if (kind == ConditionKind.DATA) return data(d, m, where);
         String value = m.containsKey("value") ? String.valueOf(m.get("value")) : "0";
         int points = m.containsKey("points") ? (int) toDouble(m.get("points"), where + ".points") : 100;
-        if (fields.size() > 1 && kind == ConditionKind.PERIODIC) {
-            throw new IllegalArgumentException(where + ": periodic conditions are not supported in a system yet (fields "
-                    + fields + "); they match only a single field");
+        if (kind == ConditionKind.PERIODIC) {   // every field by default, or field: u / field: [u, v]
+            List<String> matched = m.containsKey("field") ? DataConditions.names(m.get("field")) : fields;
+            Condition c = Condition.periodic(d, fields, matched, required(m, "coord", where), points);
+            return new Condition(m.containsKey("name") ? String.valueOf(m.get("name")) : c.name(), c.kind(), c.region(), c.residual(), c.description(), points);
+        }
+        if (m.get("field") instanceof List<?> l && l.size() != 1) {
+            throw new IllegalArgumentException(where + ".field: a " + kind.label() + " condition sets one field, got " + l
+                    + " (lists are for periodic and data conditions)");
         }
         if (fields.size() > 1 && !m.containsKey("field")) {
             throw new IllegalArgumentException(where + ".field is required in a system: which of " + fields + " this condition sets");
         }
-        String field = m.containsKey("field") ? String.valueOf(m.get("field")) : fields.get(0);
+        String field = m.containsKey("field") ? DataConditions.names(m.get("field")).get(0) : fields.get(0);
         if (!fields.contains(field)) {
             throw new IllegalArgumentException(where + ".field: '" + field + "' is not a declared field; fields: " + fields);
         }
@@ -206,7 +213,7 @@ public final class ProblemFactory {
                 yield Condition.dirichlet(d, region, fields, field, value, points);
             }
             case NEUMANN -> Condition.neumann(d, fields, field, required(m, "coord", where), side(m, where), value, points);
-            case PERIODIC -> Condition.periodic(d, required(m, "coord", where), points);
+            case PERIODIC -> throw new IllegalStateException("handled above");
             case INITIAL_VALUE -> Condition.initialValue(d, fields, field, value, points);
             case INITIAL_VELOCITY -> Condition.initialVelocity(d, fields, field, value, points);
             case DATA -> throw new IllegalStateException("handled above");
@@ -218,16 +225,6 @@ public final class ProblemFactory {
         return new Condition(name, cond.kind(), cond.region(), cond.residual(), cond.description(), points);
     }
 
-    /** Observations from a CSV (path relative to the working directory): all rows, or a batch of {@code points}. */
-    private static Condition data(Domain d, Map<String, Object> m, String where) {
-        String file = required(m, "file", where);
-        String of = String.valueOf(m.getOrDefault("of", "u")).trim();
-        DataResidual r = DataResidual.read(d, java.nio.file.Path.of(file), of);
-        int batch = m.containsKey("points") ? (int) toDouble(m.get("points"), where + ".points") : r.size();
-        String name = m.containsKey("name") ? String.valueOf(m.get("name")) : of.equals("u") ? "data" : "data-" + of;
-        return new Condition(name, ConditionKind.DATA, null, r, r.size() + " observations of " + of + " from " + file, batch);
-    }
-
     private static boolean side(Map<String, Object> m, String where) {
         String s = String.valueOf(m.getOrDefault("side", "lo"));
         if (s.equals("lo") || s.equals("low")) return false;
@@ -235,7 +232,7 @@ public final class ProblemFactory {
         throw new IllegalArgumentException(where + ".side must be lo or hi, got '" + s + "'");
     }
 
-    private static String required(Map<String, Object> m, String key, String where) {
+    static String required(Map<String, Object> m, String key, String where) {
         if (!m.containsKey(key)) throw new IllegalArgumentException(where + "." + key + " is required for this condition kind");
         return String.valueOf(m.get(key));
     }
