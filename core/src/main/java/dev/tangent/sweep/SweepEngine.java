@@ -29,6 +29,6 @@ public interface SweepEngine {
         for (SweepEngine e : ServiceLoader.load(SweepEngine.class)) if (e.name().equals(name)) return e;
         throw new IllegalArgumentException("--engine " + name + " is not on the class path; available: " + names()
                 + (name.equals("spark") ? ". The Spark engine is the tangent-spark module: run tangent-spark.jar with "
-                + "spark-submit ... sweep SPEC --engine spark (see README, Sweeps on Spark)" : ""));
+                + "spark-submit ... sweep SPEC --engine spark; build it with mvn -q -B -Pspark -DskipTests package (see README, Sweeps on Spark)" : ""));
     }
 }
