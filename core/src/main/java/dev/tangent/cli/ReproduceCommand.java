@@ -135,6 +135,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--fit-from", defaultValue = "100", description = "Smallest width in the fits. Default: ${DEFAULT-VALUE}.") int fitFrom;
         @Option(names = "--workers", defaultValue = "1", description = "Parallel points. Default: ${DEFAULT-VALUE}.") int workers;
         @Option(names = "--out", description = "Output directory. Default: reproduce/ntk-width-<problem>.") Path out;
+        @Mixin ConfigSets sets;
 
         abstract String problem();
 
@@ -146,7 +147,7 @@ final class ReproduceCommand implements Runnable {
             var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.doublingWidths(minWidth, maxWidth),
                     java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, driftSeeds, steps, points, outputBias, measureEvery, fitFrom);
             Path dir = out != null ? out : Path.of("reproduce", "ntk-width-" + problem() + (depth == 2 ? "-depth2" : ""));
-            String md = WidthScalingStudy.run(s, dir, workers, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
+            String md = WidthScalingStudy.run(s, sets.list(), dir, workers, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
                     p.done(), p.total(), p.elapsed(), p.eta()));
             System.out.println();
             System.out.print(md);

@@ -22,7 +22,7 @@ public final class NaturalGradientStudy {
     private NaturalGradientStudy() {}
 
     /** A published setup: YAML for problem, net, points and sampler, the ANaGRAM optimizer section, budgets. */
-    public record Setup(String name, String base, String anagram, long steps, double seconds, double quickSeconds) {}
+    public record Setup(String name, String base, Map<String, Object> anagram, long steps, double seconds, double quickSeconds) {}
 
     public static final Map<String, Setup> SETUPS = new LinkedHashMap<>();
 
@@ -32,45 +32,56 @@ public final class NaturalGradientStudy {
                 net: {widths: [32]}
                 points: {pde: 784, boundary: 116}
                 sampler: {interior: grid, conditions: grid}
-                """, "{name: anagram, cutoff: 1e-6, cutoff_kind: absolute}", 2000, 60, 5));
+                """, optimizer("anagram", "cutoff", 1e-6, "cutoff_kind", "absolute"), 2000, 60, 5));
         add(new Setup("heat1d", """
                 problem: heat1d
                 net: {widths: [64]}
                 points: {pde: 784, initial: 30, boundary: 57}
                 sampler: {interior: grid, conditions: grid}
-                """, "{name: anagram, cutoff: 1e-5, cutoff_kind: absolute}", 2000, 90, 8));
+                """, optimizer("anagram", "cutoff", 1e-5, "cutoff_kind", "absolute"), 2000, 90, 8));
         add(new Setup("poisson5d", """
                 problem: poisson5d
                 net: {widths: [64]}
                 points: {pde: 4000, boundary: 500}
                 sampler: {interior: sobol, conditions: sobol}
-                """, "{name: anagram}", 2000, 120, 10));
+                """, optimizer("anagram"), 2000, 120, 10));
         add(new Setup("allen-cahn", """
                 problem: allen-cahn
                 net: {widths: [20, 20, 20]}
                 points: {pde: 1600, initial: 64, boundary: 36}
                 sampler: {interior: sobol, conditions: sobol}
-                """, "{name: anagram}", 2000, 120, 10));
+                """, optimizer("anagram"), 2000, 120, 10));
         add(new Setup("burgers", """
                 problem: burgers
                 net: {widths: [20, 20, 20]}
                 points: {pde: 2000, initial: 100, boundary: 100}
                 sampler: {interior: sobol, conditions: sobol}
-                """, "{name: anagram, cutoff: 1e-3, cutoff_kind: relative}", 500, 300, 10));
+                """, optimizer("anagram", "cutoff", 1e-3, "cutoff_kind", "relative"), 500, 300, 10));
     }
 
     private static void add(Setup s) {
         SETUPS.put(s.name(), s);
     }
 
-    public static Config config(Setup s, String optimizerYaml, long steps, double seconds, String name) {
-        return Config.parse(s.base() + "name: " + name + "\noptimizer: " + optimizerYaml
-                + "\ntrain: {steps: " + steps + ", time: " + seconds + ", eval_every: " + evalEvery(optimizerYaml)
-                + ", checkpoint_every: 0}\nseed: 0\n");
+    /** An optimizer section: its name, then key/value pairs. */
+    public static Map<String, Object> optimizer(String name, Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
+    }
+
+    public static Config config(Setup s, Map<String, Object> optimizer, long steps, double seconds, String name) {
+        Map<String, Object> train = new LinkedHashMap<>();
+        train.put("steps", steps);
+        train.put("time", seconds);
+        train.put("eval_every", evalEvery(String.valueOf(optimizer.get("name"))));
+        train.put("checkpoint_every", 0);
+        return Config.parse(s.base()).set("name", name).set("optimizer", new LinkedHashMap<>(optimizer)).set("train", train).set("seed", 0);
     }
 
     private static int evalEvery(String opt) {
-        return opt.contains("adam") ? 100 : opt.contains("lbfgs") ? 20 : 5;
+        return opt.equals("adam") ? 100 : opt.equals("lbfgs") ? 20 : 5;
     }
 
     /** Runs the five optimizers; returns the markdown table. Writes compare_*.png, compare.md and run dirs. */
@@ -86,12 +97,12 @@ public final class NaturalGradientStudy {
         double budget = quick ? s.quickSeconds() : s.seconds();
         Map<String, Config> second = new LinkedHashMap<>();
         for (String opt : new String[] {"lm", "anagram", "engd"}) {
-            String yaml = opt.equals("anagram") ? s.anagram() : "{name: " + opt + "}";
+            Map<String, Object> section = opt.equals("anagram") ? s.anagram() : optimizer(opt);
             // the published methods get the published step budget; lm (not in the papers) the time budget alone
             long steps = opt.equals("lm") ? 10_000_000L : s.steps();
-            second.put(opt, config(s, yaml, steps, budget, opt).setAll(sets));
+            second.put(opt, config(s, section, steps, budget, opt).setAll(sets));
         }
-        Map<String, String> first = Map.of("adam", "{name: adam, lr: 1e-3}", "lbfgs", "{name: lbfgs}");
+        Map<String, Map<String, Object>> first = Map.of("adam", optimizer("adam", "lr", 1e-3), "lbfgs", optimizer("lbfgs"));
         for (Config c : second.values()) RunSpec.from(c.copy());
         for (String opt : first.keySet()) RunSpec.from(config(s, first.get(opt), 1, 1, opt).setAll(sets));
         Files.createDirectories(out);

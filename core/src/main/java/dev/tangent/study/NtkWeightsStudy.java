@@ -7,10 +7,12 @@ import dev.tangent.sweep.SweepResults;
 import dev.tangent.sweep.SweepSpec;
 import dev.tangent.sweep.SweepSummary;
 import dev.tangent.io.AtomicFiles;
+import dev.tangent.train.Config;
 import dev.tangent.train.MetricsTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,17 +63,25 @@ public final class NtkWeightsStudy {
                 """.formatted(width, trainSection(steps, seconds)), seeds, "boundary", 10, Map.of("pde", 128, "boundary", 2));
     }
 
-    static String specYaml(Settings s) {
-        StringBuilder sb = new StringBuilder("run: train\nbase:\n");
-        for (String line : s.base().split("\n")) sb.append("  ").append(line).append('\n');
-        sb.append("  ntk: {every: ").append(MONITOR_EVERY).append(", max_points: 8}\n");
-        String every = "weights.every: " + s.every();
-        sb.append("points:\n  - {weights.kind: none}\n  - {weights.kind: ntk, ").append(every).append("}\n")
-                .append("  - {weights.kind: ntk-rows, ").append(every).append(", weights.sketch: 32}\n")
-                .append("  - {weights.kind: ntk-sketch, ").append(every).append(", weights.sketch: 32, weights.probes: 1}\n");
-        sb.append("grid:\n  seed: \"0..").append(s.seeds() - 1).append("\"\n");
-        sb.append("metrics: [relative_l2, absolute_rms, seconds_per_step, weights_seconds, steps]\n");
-        return sb.toString();
+    /** The sweep: the four weightings × seeds on the base config, exact traces monitored along every run. */
+    static SweepSpec spec(Settings s, List<String> sets) {
+        Config base = Config.parse(s.base()).set("ntk", new LinkedHashMap<>(Map.of("every", MONITOR_EVERY, "max_points", 8)));
+        base.setAll(sets);
+        List<Map<String, Object>> points = List.of(
+                point("weights.kind", "none"),
+                point("weights.kind", "ntk", "weights.every", s.every()),
+                point("weights.kind", "ntk-rows", "weights.every", s.every(), "weights.sketch", 32),
+                point("weights.kind", "ntk-sketch", "weights.every", s.every(), "weights.sketch", 32, "weights.probes", 1));
+        List<Object> seeds = new ArrayList<>();
+        for (long i = 0; i < s.seeds(); i++) seeds.add(i);
+        return SweepSpec.of("train", base, Map.of("seed", seeds), points,
+                List.of("relative_l2", "absolute_rms", "seconds_per_step", "weights_seconds", "steps"));
+    }
+
+    private static Map<String, Object> point(Object... keyValues) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) p.put((String) keyValues[i], keyValues[i + 1]);
+        return p;
     }
 
     /** λ of the condition group from the exact traces the monitor logged (sums), as per-row means: Σ_g T_g / T_b. */
@@ -112,11 +122,9 @@ public final class NtkWeightsStudy {
 
     /** As {@link #run(Settings, Path, int, Consumer)} with {@code KEY=VALUE} settings applied to the sweep's base config. */
     public static String run(Settings s, List<String> sets, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
-        String yaml = specYaml(s);
-        SweepSpec spec = SweepSpec.parse(yaml);
-        if (!sets.isEmpty()) spec = spec.withBase(c -> c.setAll(sets));   // every point checked again before any runs
+        SweepSpec spec = spec(s, sets);   // every point checked before any runs
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("sweep.yaml"), sets.isEmpty() ? yaml : yaml + "# with --set " + String.join(" --set ", sets) + "\n");
+        AtomicFiles.write(out.resolve("sweep.yaml"), spec.toYaml());   // exactly what runs (a tangent sweep spec)
         SweepResults results = LocalSweep.run(spec, out, workers, progress);
         List<Map<String, String>> rows = results.rows();
         String table = SweepSummary.table(rows, List.of("weights.kind"), List.of("relative_l2", "absolute_rms", "steps", "seconds_per_step", "weights_seconds"));

@@ -36,13 +36,19 @@ public final class WidthScalingStudy {
         }
     }
 
-    /** Base config (YAML) shared by every point. */
-    static String baseYaml(Settings s) {
-        return """
-                problem: %s
-                net: {depth: %d, activation: tanh, parameterization: standard, output_bias: %s}
-                ntk: {steps: %d, max_points: %d, seeds: %d, drift_seeds: %d, measure_every: %d}
-                """.formatted(s.problem(), s.depth(), s.outputBias(), s.steps(), s.points(), s.seeds(), s.driftSeeds(), s.measureEvery());
+    /** Base config shared by every point. */
+    static Config base(Settings s) {
+        Config c = Config.empty().set("problem", s.problem());
+        c.set("net", section("depth", s.depth(), "activation", "tanh", "parameterization", "standard", "output_bias", s.outputBias()));
+        c.set("ntk", section("steps", s.steps(), "max_points", s.points(), "seeds", s.seeds(), "drift_seeds", s.driftSeeds(),
+                "measure_every", s.measureEvery()));
+        return c;
+    }
+
+    private static Map<String, Object> section(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
     }
 
     /**
@@ -51,6 +57,11 @@ public final class WidthScalingStudy {
      * largest width; η·λ_max ≤ 1 &lt; 2 then holds at every width at initialisation.
      */
     public static Map<Double, Double> learningRates(Settings s) {
+        return learningRates(s, List.of());
+    }
+
+    /** As {@link #learningRates(Settings)} on the base config with {@code KEY=VALUE} settings applied. */
+    public static Map<Double, Double> learningRates(Settings s, List<String> sets) {
         Map<Double, Double> lr = new LinkedHashMap<>();
         for (double sc : s.scalings()) {
             if (s.steps() == 0) { // no training, so no step size to choose (the unit still needs a positive one)
@@ -59,7 +70,7 @@ public final class WidthScalingStudy {
             }
             double max = 0;
             for (int n : List.of(s.widths().get(0), s.widths().get(s.widths().size() - 1))) {
-                Config c = Config.parse(baseYaml(s)).set("net.width", n).set("net.s", sc);
+                Config c = base(s).setAll(sets).set("net.width", n).set("net.s", sc);
                 max = Math.max(max, WidthScalingUnit.hessianLambdaMax(c));
             }
             lr.put(sc, 1 / max);
@@ -67,20 +78,25 @@ public final class WidthScalingStudy {
         return lr;
     }
 
-    public static String specYaml(Settings s, Map<Double, Double> lr) {
-        StringBuilder sb = new StringBuilder("run: ntk-width\nbase:\n");
-        for (String line : baseYaml(s).split("\n")) sb.append("  ").append(line).append('\n');
-        sb.append("grid:\n  net.width: ").append(s.widths()).append('\n');
-        sb.append("points:\n");
-        for (double sc : s.scalings()) sb.append("  - {net.s: ").append(sc).append(", ntk.lr: ").append(lr.get(sc)).append("}\n");
-        return sb.toString();
+    /** The sweep: width × s, each s with its own fixed η. */
+    public static SweepSpec spec(Settings s, List<String> sets, Map<Double, Double> lr) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (double sc : s.scalings()) points.add(section("net.s", sc, "ntk.lr", lr.get(sc)));
+        return SweepSpec.of("ntk-width", base(s).setAll(sets), Map.of("net.width", new ArrayList<>(s.widths())), points, List.of());
     }
 
     public static String run(Settings s, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
-        Map<Double, Double> lr = learningRates(s);
-        String yaml = specYaml(s, lr);
-        SweepSpec spec = SweepSpec.parse(yaml);
-        AtomicFiles.write(out.resolve("sweep.yaml"), yaml);
+        return run(s, List.of(), out, workers, progress);
+    }
+
+    /**
+     * As {@link #run(Settings, Path, int, Consumer)} with {@code KEY=VALUE} settings applied to the base config (before
+     * η is chosen); every point is checked before anything runs.
+     */
+    public static String run(Settings s, List<String> sets, Path out, int workers, Consumer<LocalSweep.Progress> progress) throws Exception {
+        Map<Double, Double> lr = learningRates(s, sets);
+        SweepSpec spec = spec(s, sets, lr);
+        AtomicFiles.write(out.resolve("sweep.yaml"), spec.toYaml());   // exactly what runs (a tangent sweep spec)
         SweepResults results = LocalSweep.run(spec, out, workers, progress);
         Map<List<String>, Path> dirs = new LinkedHashMap<>();
         for (Map<String, Object> p : spec.points()) {

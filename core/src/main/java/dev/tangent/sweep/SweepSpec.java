@@ -46,7 +46,6 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
             if (!KEYS.contains(k)) throw new IllegalArgumentException("unknown sweep key '" + k + "'; allowed: " + new java.util.TreeSet<>(KEYS));
         }
         String run = String.valueOf(m.getOrDefault("run", "train"));
-        if (!SweepUnits.names().contains(run)) throw new IllegalArgumentException("unknown sweep run '" + run + "'; allowed: " + SweepUnits.names());
         Config base;
         if (m.containsKey("base_file")) {
             base = Config.load(dir.resolve(String.valueOf(m.get("base_file"))));
@@ -61,17 +60,29 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         Object g = m.get("grid");
         if (g != null) {
             if (!(g instanceof Map)) throw new IllegalArgumentException("sweep grid must map config keys to value lists");
-            for (Map.Entry<String, Object> e : cast(g).entrySet()) {
-                List<Object> values = values(e.getKey(), e.getValue());
-                if (values.isEmpty()) throw new IllegalArgumentException("sweep grid key '" + e.getKey() + "' has no values (empty grid)");
-                grid.put(e.getKey(), values);
-            }
+            for (Map.Entry<String, Object> e : cast(g).entrySet()) grid.put(e.getKey(), values(e.getKey(), e.getValue()));
         }
         List<Map<String, Object>> explicit = new ArrayList<>();
         Object pl = m.get("points");
         if (pl != null) {
             if (!(pl instanceof List<?> l)) throw new IllegalArgumentException("sweep points must be a list of mappings");
             for (Object o : l) explicit.add(cast(o));
+        }
+        List<String> metrics = new ArrayList<>();
+        Object mt = m.get("metrics");
+        if (mt instanceof List<?> l) for (Object o : l) metrics.add(String.valueOf(o));
+        return of(run, base, grid, explicit, metrics);
+    }
+
+    /**
+     * A sweep built in code (studies, and {@link #parse}): the explicit points crossed with the grid's cartesian
+     * product, every point's config checked by the unit before anything runs.
+     */
+    public static SweepSpec of(String run, Config base, Map<String, List<Object>> grid, List<Map<String, Object>> explicit,
+                               List<String> metrics) {
+        if (!SweepUnits.names().contains(run)) throw new IllegalArgumentException("unknown sweep run '" + run + "'; allowed: " + SweepUnits.names());
+        for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
+            if (e.getValue().isEmpty()) throw new IllegalArgumentException("sweep grid key '" + e.getKey() + "' has no values (empty grid)");
         }
         if (grid.isEmpty() && explicit.isEmpty()) throw new IllegalArgumentException("sweep has an empty grid: give grid and/or points");
         long size = Math.max(1, explicit.size());
@@ -89,10 +100,7 @@ public record SweepSpec(String run, Config base, List<String> keys, List<Map<Str
         List<String> keys = new ArrayList<>();
         for (Map<String, Object> p : points) for (String k : p.keySet()) if (!keys.contains(k)) keys.add(k);
         check(run, base, points);
-        List<String> metrics = new ArrayList<>();
-        Object mt = m.get("metrics");
-        if (mt instanceof List<?> l) for (Object o : l) metrics.add(String.valueOf(o));
-        return new SweepSpec(run, base, keys, points, metrics);
+        return new SweepSpec(run, base, keys, points, List.copyOf(metrics));
     }
 
     private static List<Map<String, Object>> cartesian(Map<String, List<Object>> grid) {

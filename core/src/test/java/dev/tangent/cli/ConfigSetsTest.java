@@ -37,7 +37,8 @@ class ConfigSetsTest {
                 new String[] {"sweep", sweep().toString(), "--out", out.resolve("sweep").toString()},
                 new String[] {"reproduce", "kovasznay", "--out", out.resolve("k").toString()},
                 new String[] {"reproduce", "anagram-laplace2d", "--out", out.resolve("a").toString()},
-                new String[] {"reproduce", "ntk-weights-wave", "--out", out.resolve("w").toString()});
+                new String[] {"reproduce", "ntk-weights-wave", "--out", out.resolve("w").toString()},
+                new String[] {"reproduce", "ntk-width-kdv", "--out", out.resolve("n").toString()});
     }
 
     private static Subprocess.Result run(String[] command, String... extra) {
@@ -80,6 +81,18 @@ class ConfigSetsTest {
         assertEquals(ExitCodes.BAD_INPUT, sweep.code(), sweep.err());
         assertTrue(sweep.err().contains("sweep point") && sweep.err().contains("optimizer.cutoff does not apply to lm"), sweep.err());
         assertFalse(Files.exists(tmp.resolve("s").resolve("results.csv")), "a point ran");
+    }
+
+    @Test
+    void aStudyRunsAndRecordsTheSpecWithItsSettings() throws Exception {
+        Path out = tmp.resolve("width");
+        Subprocess.Result r = Subprocess.inProcess("reproduce", "ntk-width-kdv", "--steps", "0", "--min-width", "4", "--max-width", "16",
+                "--seeds", "2", "--drift-seeds", "1", "--points", "4", "--fit-from", "4", "--set", "net.activation=sin", "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        dev.tangent.sweep.SweepSpec spec = dev.tangent.sweep.SweepSpec.load(out.resolve("sweep.yaml"));
+        assertEquals("sin", spec.base().string("net.activation", ""), "the setting is in the recorded spec");
+        assertEquals(3 * 4, spec.points().size(), "widths 4, 8, 16 × four scalings");
+        assertEquals(spec.points().size(), new dev.tangent.sweep.SweepResults(out.resolve("results.csv")).rows().size(), "every point ran");
     }
 
     @Test

@@ -24,7 +24,7 @@ class NaturalGradientStudyTest {
     void laplaceAnagramBeatsAdamByAtLeast100xAtFixedStepBudgets() throws Exception {
         NaturalGradientStudy.Setup s = NaturalGradientStudy.SETUPS.get("laplace2d");
         Trainer.Result anagram = run(s, s.anagram(), ANAGRAM_STEPS, "anagram");
-        Trainer.Result adam = run(s, "{name: adam, lr: 1e-3}", ADAM_STEPS, "adam");
+        Trainer.Result adam = run(s, NaturalGradientStudy.optimizer("adam", "lr", 1e-3), ADAM_STEPS, "adam");
         assertEquals(ADAM_STEPS, adam.steps(), "Adam runs its whole step budget");
         assertTrue(anagram.steps() <= ANAGRAM_STEPS, "ANaGRAM stays within its step budget");
         double a = anagram.errors().absoluteRms(), b = adam.errors().absoluteRms();
@@ -35,7 +35,7 @@ class NaturalGradientStudyTest {
         assertTrue(Comparison.table(runs).contains("anagram"));
     }
 
-    private Trainer.Result run(NaturalGradientStudy.Setup s, String optimizer, long steps, String name) throws Exception {
+    private Trainer.Result run(NaturalGradientStudy.Setup s, java.util.Map<String, Object> optimizer, long steps, String name) throws Exception {
         var config = NaturalGradientStudy.config(s, optimizer, steps, 0, name); // time 0: no wall-clock budget
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
