@@ -73,6 +73,32 @@ public final class Blas {
         pc.get(c, cOff, cLen);
     }
 
+    /**
+     * As {@link #gemm(boolean, boolean, int, int, int, double, double[], int, int, double[], int, int, double, double[], int, int)},
+     * computed on the calling thread only, so Java threads can each run their own GEMMs on their own core.
+     */
+    public static void gemmSerial(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                  double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                  double beta, double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        Checks.shape(m >= 0 && n >= 0 && k >= 0, "gemm dimensions must be non-negative, got m=%d n=%d k=%d", m, n, k);
+        Checks.shape(lda >= Math.max(1, transA ? k : m), "gemm lda=%d too small", lda);
+        Checks.shape(ldb >= Math.max(1, transB ? n : k), "gemm ldb=%d too small", ldb);
+        Checks.shape(ldc >= Math.max(1, m), "gemm ldc=%d too small", ldc);
+        int aLen = k == 0 ? 0 : lda * ((transA ? m : k) - 1) + (transA ? k : m);
+        int bLen = k == 0 ? 0 : ldb * ((transB ? k : n) - 1) + (transB ? n : k);
+        int cLen = ldc * (n - 1) + m;
+        Checks.fits(a, aOff, aLen, "A");
+        Checks.fits(b, bOff, bLen, "B");
+        Checks.fits(c, cOff, cLen, "C");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, aOff, Math.max(aLen, 0));
+        DoublePointer pb = nb.load(1, b, bOff, Math.max(bLen, 0));
+        DoublePointer pc = beta == 0.0 && ldc == m ? nb.doubles(2, cLen) : nb.load(2, c, cOff, cLen);
+        SerialGemm.run(transA, transB, m, n, k, alpha, pa, 0, lda, pb, 0, ldb, beta, pc, 0, ldc);
+        pc.get(c, cOff, cLen);
+    }
+
     /** C = alpha·A·B + beta·C for dense column-major operands with tight leading dimensions. */
     public static void gemm(int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
         gemm(false, false, m, n, k, alpha, a, 0, Math.max(1, m), b, 0, Math.max(1, k), beta, c, 0, Math.max(1, m));

@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd_work;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd_2stage;
 
 import dev.tangent.TangentException;
 import org.bytedeco.javacpp.DoublePointer;
@@ -77,6 +78,24 @@ public final class Lapack {
             pa.get(v);
         }
         return new SymmetricEigen(n, w, v);
+    }
+
+    /**
+     * Eigenvalues only (ascending) of the symmetric n×n matrix {@code a} (not modified; its lower triangle is read), by
+     * LAPACK's two-stage reduction (dsyevd_2stage: full → band with BLAS-3, then band → tridiagonal), which for
+     * n in the thousands is about twice as fast as the one-stage dsyevd, whose reduction is half BLAS-2.
+     */
+    public static double[] symmetricEigenvalues(int n, double[] a) {
+        Checks.shape(n > 0, "symmetricEigenvalues needs n > 0, got %d", n);
+        Checks.fits(a, 0, (long) n * n, "A");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, n * n);
+        DoublePointer pw = nb.doubles(1, n);
+        int info = NativeBackend.sized((double) n * n * n, () -> LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, pa, n, pw));
+        check(info, "dsyevd_2stage");
+        double[] w = new double[n];
+        pw.get(w);
+        return w;
     }
 
     /**

@@ -271,6 +271,11 @@ public final class JetEngine {
         blocks.run(nPoints, times, (p0, p1, s) -> tangents.run(weights, direction, v, nPoints, p0, p1, s, out));
     }
 
+    /** The batch's matrices (for {@link LayerFactors}); null for the separate layout. */
+    JetWorkspace workspace() {
+        return ws;
+    }
+
     void linearRows(double[] theta, int nPoints, double[] seeds, double[] jac, int ldj, int col0) {
         this.weights.load(theta, 0, theta.length);
         backward(nPoints, seeds, jac, 0, ldj, col0, 1.0);

@@ -11,19 +11,73 @@ import java.util.List;
  * respect to θ ({@link LossGroup#rowJacobian}: the same rows the loss and the NTK weights use, periodic groups
  * included). For an operator group T on points X this is the operator kernel T_x T_x' K(x, x').
  *
- * <p>Dense blocked strategy: kernels are assembled in row blocks of at most {@code blockPoints} rows per side, so
- * memory is O(blockPoints·P + S·S') instead of holding full Jacobians. Kernels are column-major.
+ * <p>Two methods ({@link Method}): <b>dense</b> assembles J in row blocks of at most {@code blockPoints} rows per
+ * side (capped so two blocks fit the memory budget) and multiplies them, memory O(block·P + S·S'); <b>structured</b>
+ * ({@link StructuredKernel}) never forms J and builds K from the network's layer factors, within the memory budget.
+ * {@code auto} takes the structured one when both groups have pointwise rows and it needs at most half the flops
+ * per kernel entry of J·Jᵀ (wide layers), else the dense one, which stays the independent reference. Kernels are
+ * column-major.
  */
 public final class KernelBlocks {
+    /** Default working-memory budget of one kernel block (ntk.memory_mb). */
+    public static final int DEFAULT_MEMORY_MB = 1024;
+
+    /** How kernel blocks are computed (ntk.kernel). */
+    public enum Method {
+        AUTO, DENSE, STRUCTURED;
+
+        public static Method parse(String name) {
+            for (Method m : values()) if (m.name().equalsIgnoreCase(name == null ? "" : name.trim())) return m;
+            throw new IllegalArgumentException("ntk.kernel must be one of [auto, dense, structured], got '" + name + "'");
+        }
+    }
+
+    private final Mlp mlp;
     private final int nParams;
     private final double[] theta;
     private final int blockPoints;
+    private final long memoryBytes;
+    private final Method method;
+    private StructuredKernel structured;
 
     public KernelBlocks(Mlp mlp, double[] theta, int blockPoints) {
+        this(mlp, theta, blockPoints, DEFAULT_MEMORY_MB, Method.AUTO);
+    }
+
+    /** memoryMb: working memory of one block besides the kernel itself; method: how blocks are computed. */
+    public KernelBlocks(Mlp mlp, double[] theta, int blockPoints, int memoryMb, Method method) {
         if (blockPoints < 1) throw new IllegalArgumentException("block size must be >= 1, got " + blockPoints);
+        if (memoryMb < 1) throw new IllegalArgumentException("ntk.memory_mb must be >= 1 (megabytes), got " + memoryMb);
+        this.mlp = mlp;
         this.nParams = mlp.nParams();
         this.theta = theta.clone();
-        this.blockPoints = blockPoints;
+        this.memoryBytes = (long) memoryMb << 20;
+        // two row blocks of P doubles per point and the engine's share must fit the budget
+        long cap = Math.max(1, memoryBytes / (4L * 8 * Math.max(1, nParams)));
+        this.blockPoints = (int) Math.min(blockPoints, cap);
+        this.method = method;
+    }
+
+    /** Whether K(a, b) is built by the structured method. */
+    public boolean structured(LossGroup a, LossGroup b) {
+        if (method == Method.DENSE) return false;
+        boolean ok = StructuredKernel.supports(mlp, a) && StructuredKernel.supports(mlp, b);
+        if (method == Method.STRUCTURED) {
+            if (!ok) {
+                throw new IllegalArgumentException("ntk.kernel = structured needs pointwise rows of one network; groups "
+                        + a.name() + " and " + b.name() + (mlp.parts() != null ? " use one network per field" : " are not both pointwise")
+                        + " (use auto or dense)");
+            }
+            return true;
+        }
+        if (!ok) return false;
+        int ca = StructuredKernel.components(mlp, a), cb = StructuredKernel.components(mlp, b);
+        return StructuredKernel.flopsPerEntry(mlp, ca, cb) <= nParams;
+    }
+
+    /** Points per dense row block (the requested size, capped by the memory budget). */
+    public int blockPoints() {
+        return blockPoints;
     }
 
     /** All Jacobian rows (row-major S × P) of a group. */
@@ -41,10 +95,19 @@ public final class KernelBlocks {
     }
 
     /**
-     * K(a, b) = J_a J_bᵀ (column-major S_a × S_b), in blocks. For a diagonal block (a == b) only the upper
-     * block triangle is computed and mirrored, halving the GEMM work.
+     * K(a, b) = J_a J_bᵀ (column-major S_a × S_b) by the method chosen for the pair. For a diagonal block (a == b)
+     * only the upper block triangle is computed and mirrored, halving the work.
      */
     public double[] kernel(LossGroup a, LossGroup b) {
+        if (structured(a, b)) {
+            if (structured == null) structured = new StructuredKernel(mlp, theta, memoryBytes);
+            return structured.kernel(a, b);
+        }
+        return denseKernel(a, b);
+    }
+
+    /** K(a, b) by the dense method: J_a J_bᵀ from row blocks (the reference). */
+    public double[] denseKernel(LossGroup a, LossGroup b) {
         int sa = a.size(), sb = b.size(), p = nParams;
         boolean symmetric = a == b;
         double[] k = new double[sa * sb];
@@ -75,13 +138,23 @@ public final class KernelBlocks {
         for (LossGroup a : as) {
             int co = 0;
             for (LossGroup b : bs) {
-                double[] blk = kernel(a, b);
-                for (int j = 0; j < b.size(); j++) System.arraycopy(blk, j * a.size(), k, ro + (co + j) * na, a.size());
+                place(kernel(a, b), a.size(), b.size(), false, k, ro, co, na);
                 co += b.size();
             }
             ro += a.size();
         }
         return k;
+    }
+
+    /** Writes block (sa × sb, column-major) into k (leading dimension ld) at (ro, co), or its transpose at (co, ro). */
+    static void place(double[] blk, int sa, int sb, boolean transposed, double[] k, int ro, int co, int ld) {
+        if (!transposed) {
+            for (int j = 0; j < sb; j++) System.arraycopy(blk, j * sa, k, ro + (co + j) * ld, sa);
+            return;
+        }
+        for (int j = 0; j < sb; j++) {
+            for (int i = 0; i < sa; i++) k[(co + j) + (ro + i) * ld] = blk[i + j * sa];
+        }
     }
 
     /** The full kernel over several groups stacked in order (column-major, symmetric). */
@@ -117,8 +190,8 @@ public final class KernelBlocks {
         return groups.stream().mapToInt(LossGroup::size).sum();
     }
 
-    /** Eigen-spectrum (LAPACK syevd) of a symmetric n×n kernel. */
+    /** Eigen-spectrum (LAPACK dsyevd_2stage, eigenvalues only) of a symmetric n×n kernel. */
     public static NtkSpectrum spectrum(String name, int n, double[] k) {
-        return NtkSpectrum.of(name, Lapack.symmetricEigen(n, k, false).values());
+        return NtkSpectrum.of(name, Lapack.symmetricEigenvalues(n, k));
     }
 }

@@ -117,6 +117,18 @@ public interface LossGroup {
         for (int k = 0; k < rows.length; k++) System.arraycopy(jac, rows[k] * p, out, k * p, p);
     }
 
+    /**
+     * The group's rows as a pointwise residual of the network alone: row i is ∂F(x_i, D u(x_i))/∂θ at {@code points}
+     * (point-major), so a structured NTK can build kernels from the network's layer factors without forming J.
+     * Null (the default) when rows are not pointwise (periodic pairs) or have columns outside the network (unknowns).
+     */
+    default PointRows pointRows() {
+        return null;
+    }
+
+    /** A pointwise residual and the points of the rows (see {@link #pointRows()}). */
+    record PointRows(PointResidual residual, double[] points) {}
+
     /** A fixed group: an operator (pointwise residual) on given points, e.g. for operator kernels at chosen x. */
     static LossGroup of(String name, PointResidual operator, double[] points, Mlp mlp) {
         return new PointGroup(name, points.clone(), operator, mlp);

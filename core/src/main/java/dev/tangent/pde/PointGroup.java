@@ -157,6 +157,11 @@ final class PointGroup implements LossGroup {
         unknowns.write(theta, rows.length, x, out, 0, 1.0);
     }
 
+    @Override
+    public PointRows pointRows() {
+        return unknowns.active() ? null : new PointRows(residual, points);
+    }
+
     private double[] pointsOf(int[] rows) {
         int d = residual.inputDim();
         double[] x = new double[rows.length * d];
