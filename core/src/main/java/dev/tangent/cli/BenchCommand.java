@@ -6,6 +6,7 @@ import dev.tangent.bench.TraceEstimatorBenchmark;
 import dev.tangent.bench.WeightUpdateBenchmark;
 import dev.tangent.bench.StepBenchmark;
 import dev.tangent.linalg.NativeBackend;
+import dev.tangent.ntk.KernelBlocks;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,21 +83,31 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "ntk", description = "Time and peak heap of K_ff for 4000 points on a 2-256-256-1 net (laplace2d operator).")
+    @Command(name = "ntk", description = "Time and peak RSS of K_ff for 4000 points on a 2-256-256-1 net (laplace2d operator), then of its eigenvalues.")
     static final class Ntk implements Callable<Integer> {
         @Option(names = "--points", defaultValue = "4000") int points;
-        @Option(names = "--block", defaultValue = "512", description = "Points per kernel block. Default: ${DEFAULT-VALUE}.") int block;
+        @Option(names = "--block", defaultValue = "512", description = "Points per dense row block. Default: ${DEFAULT-VALUE}.") int block;
+        @Option(names = "--memory-mb", defaultValue = "1024", description = "Working-memory budget of the kernel (ntk.memory_mb). Default: ${DEFAULT-VALUE}.") int memoryMb;
+        @Option(names = "--kernel", defaultValue = "auto", description = "auto, dense or structured (ntk.kernel). Default: ${DEFAULT-VALUE}.") String kernel;
 
         @Override
         public Integer call() {
             if (points < 1 || block < 1) throw new IllegalArgumentException("--points and --block must be >= 1, got " + points + " and " + block);
+            if (memoryMb < 1) throw new IllegalArgumentException("--memory-mb must be >= 1, got " + memoryMb);
+            KernelBlocks.Method method = KernelBlocks.Method.parse(kernel);
             System.out.println("backend: " + NativeBackend.describe());
-            KernelBenchmark.Result r = KernelBenchmark.run(points, block);
-            System.out.printf("K_ff %d×%d for net %s (%d parameters), blocks of %d points: %.2f s%n", r.size(), r.size(),
-                    r.net(), r.nParams(), r.block(), r.seconds());
-            System.out.printf("heap: kernel %.0f MB; peak heap during the run %.0f MB (baseline %.0f MB; peak is summed over pools, an upper bound)%n",
-                    r.kernelBytes() / 1e6, r.peakHeap() / 1e6, r.baseHeap() / 1e6);
-            System.out.printf("a dense J would be %.0f MB; J is never stored whole%n", r.denseJacobianBytes() / 1e6);
+            KernelBenchmark.Result r = KernelBenchmark.run(points, block, memoryMb, method);
+            System.out.printf("K_ff %d×%d for net %s (%d parameters), %s method, memory budget %d MB%n", r.size(), r.size(),
+                    r.net(), r.nParams(), r.structured() ? "structured" : "dense", r.memoryMb());
+            System.out.printf("%-22s %8s %8s %14s%n", "stage", "wall s", "CPU s", "peak RSS MB");
+            System.out.printf("%-22s %8.2f %8.2f %14.0f%n", "K_ff", r.kernelSeconds(), r.kernelCpuSeconds(), r.kernelPeakRss() / 1048576.0);
+            System.out.printf("%-22s %8.2f %8.2f %14.0f%n", "eigenvalues", r.spectrumSeconds(), r.spectrumCpuSeconds(), r.spectrumPeakRss() / 1048576.0);
+            System.out.printf("%-22s %8.2f %8.2f %14.0f%n", "K_ff with eigenvalues", r.kernelSeconds() + r.spectrumSeconds(),
+                    r.kernelCpuSeconds() + r.spectrumCpuSeconds(), r.spectrumPeakRss() / 1048576.0);
+            System.out.printf("RSS before the kernel %.0f MB (JVM and native libraries); λ_max = %.6e; load average %.1f → %.1f on %d cores%n",
+                    r.startRss() / 1048576.0, r.lambdaMax(), r.loadBefore(), r.loadAfter(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("peak RSS is the process high-water mark after each stage; a dense J would be %.0f MB, never stored whole%n",
+                    r.denseJacobianBytes() / 1048576.0);
             return ExitCodes.OK;
         }
     }

@@ -15,8 +15,10 @@ record KernelPlan(int tile, int chunk, int panelA, int panelB, long bytes) {
     /** The plan for groups of sa and sb points with ca and cb jet components (symmetric: a is b). */
     static KernelPlan of(Mlp mlp, int sa, int sb, int ca, int cb, boolean[] factored, boolean symmetric, long budget, int workers) {
         long fa = FactorPanel.bytesPerPoint(mlp, ca, factored), fb = FactorPanel.bytesPerPoint(mlp, cb, factored);
-        for (boolean whole : new boolean[] {true, false}) {
+        // tiles of at least 64 points first (small GEMMs are slow), a panel covering its group before partial ones
+        for (int minTile : new int[] {64, 1}) for (boolean whole : new boolean[] {true, false}) {
             for (int t : TILES) {
+                if (t < minTile) continue;
                 int tile = Math.min(t, Math.max(sa, sb));
                 int chunk = tile;
                 long fixed = (long) workers * tileBytes(mlp, tile, ca, cb, factored) + engineBytes(mlp, ca, chunk)

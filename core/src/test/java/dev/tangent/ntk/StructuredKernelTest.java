@@ -123,7 +123,7 @@ class StructuredKernelTest {
         double[] kff = roomy.kernel(f, f);
         assertEquals(f.size(), roomy.lastPlan().panelA(), "everything fits: one panel");
         double[] kbf = roomy.kernel(b, f);
-        for (long mb : new long[] {3, 2}) {
+        for (long mb : new long[] {2, 1}) {
             long budget = mb << 20;
             StructuredKernel tight = new StructuredKernel(mlp, theta, budget, 0);
             double err = KernelNorms.relativeDifference(tight.kernel(f, f), kff);
