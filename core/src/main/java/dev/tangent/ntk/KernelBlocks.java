@@ -15,8 +15,9 @@ import java.util.List;
  * side (capped so two blocks fit the memory budget) and multiplies them, memory O(block·P + S·S'); <b>structured</b>
  * ({@link StructuredKernel}) never forms J and builds K from the network's layer factors, within the memory budget.
  * {@code auto} takes the structured one when both groups have pointwise rows and it needs at most half the flops
- * per kernel entry of J·Jᵀ (wide layers), else the dense one, which stays the independent reference. Kernels are
- * column-major.
+ * per kernel entry of J·Jᵀ (wide layers), else the dense one, which stays the independent reference. Every structured
+ * block is spot-checked against a few exact rows ({@link KernelSpotCheck}); a block that fails is recomputed densely
+ * under auto and is an error under structured. Kernels are column-major.
  */
 public final class KernelBlocks {
     /** Default working-memory budget of one kernel block (ntk.memory_mb). */
@@ -39,6 +40,7 @@ public final class KernelBlocks {
     private final long memoryBytes;
     private final Method method;
     private StructuredKernel structured;
+    private boolean fellBack;
 
     public KernelBlocks(Mlp mlp, double[] theta, int blockPoints) {
         this(mlp, theta, blockPoints, DEFAULT_MEMORY_MB, Method.AUTO);
@@ -101,9 +103,22 @@ public final class KernelBlocks {
     public double[] kernel(LossGroup a, LossGroup b) {
         if (structured(a, b)) {
             if (structured == null) structured = new StructuredKernel(mlp, theta, memoryBytes);
-            return structured.kernel(a, b);
+            double[] k = structured.kernel(a, b);
+            double err = KernelSpotCheck.error(k, a, b, theta);
+            if (err <= KernelSpotCheck.TOLERANCE) return k;
+            if (method == Method.STRUCTURED) {
+                throw new IllegalStateException(String.format("ntk.kernel = structured: K(%s, %s) differs from the exact Jacobian rows"
+                        + " by %.1e (relative), so this network or group is not one the structured method describes; use auto or dense",
+                        a.name(), b.name(), err));
+            }
+            fellBack = true;   // auto: the dense kernel, which is right by construction
         }
         return denseKernel(a, b);
+    }
+
+    /** Whether auto had to replace a structured block that failed its spot check by the dense one (a defect to report). */
+    public boolean fellBack() {
+        return fellBack;
     }
 
     /** K(a, b) by the dense method: J_a J_bᵀ from row blocks (the reference). */
