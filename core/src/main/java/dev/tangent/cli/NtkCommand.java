@@ -31,6 +31,8 @@ final class NtkCommand implements Callable<Integer> {
     @Option(names = "--seed") Long seed;
     @Option(names = "--points", description = "Interior (PDE) points.") Integer points;
     @Option(names = "--block", defaultValue = "512", description = "Points per kernel block (memory bound). Default: ${DEFAULT-VALUE}.") int block;
+    @Option(names = "--kernel", paramLabel = "auto|dense|structured", description = "How kernel blocks are computed (ntk.kernel): auto (structured for wide layers, dense otherwise), dense (J_a J_bᵀ) or structured (layer factors, no J). Default: auto.") String kernel;
+    @Option(names = "--memory-mb", paramLabel = "MB", description = "Working-memory budget of one kernel block besides the kernel itself (ntk.memory_mb). Default: 1024.") Integer memoryMb;
     @Option(names = "--out", defaultValue = "ntk-out", description = "Output directory. Default: ${DEFAULT-VALUE}.") Path out;
     @Mixin ConfigSets sets;
 
@@ -52,6 +54,8 @@ final class NtkCommand implements Callable<Integer> {
         if (outputBias != null) c.set("net.output_bias", outputBias);
         if (seed != null) c.set("seed", seed);
         if (points != null) c.set("points.pde", points);
+        if (kernel != null) c.set("ntk.kernel", kernel);
+        if (memoryMb != null) c.set("ntk.memory_mb", memoryMb);
         sets.applyTo(c);
         RunSpec spec = RunSpec.from(c);   // the same parse, checks and defaults as tangent train
         Problem p = spec.problem();
@@ -69,7 +73,7 @@ final class NtkCommand implements Callable<Integer> {
             at = "checkpoint at step " + cp.step();
         }
         long t0 = System.nanoTime();
-        NtkReport r = NtkReport.of(d, theta, block);
+        NtkReport r = NtkReport.of(d, spec.kernel().blocks(mlp, theta, block));
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("NTK of %s, net %s, at %s (%.2f s)%n", p.name(), mlp.spec(), at, secs);
         System.out.printf("%-22s %6s %12s %12s %12s %10s%n", "block", "size", "trace", "λ_max", "condition", "eff. rank");

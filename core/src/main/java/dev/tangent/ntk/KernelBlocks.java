@@ -5,6 +5,8 @@ import dev.tangent.linalg.Lapack;
 import dev.tangent.nn.Mlp;
 import dev.tangent.pde.LossGroup;
 import java.util.List;
+import java.util.Locale;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Empirical NTK blocks K(a, b) = J_a J_bᵀ of loss groups, where J_g is the Jacobian of group g's rows with
@@ -22,14 +24,31 @@ import java.util.List;
 public final class KernelBlocks {
     /** Default working-memory budget of one kernel block (ntk.memory_mb). */
     public static final int DEFAULT_MEMORY_MB = 1024;
+    /** Largest budget accepted (1 TB): larger values are typos, and MB·2²⁰ must fit a long comfortably. */
+    public static final int MAX_MEMORY_MB = 1 << 20;
 
     /** How kernel blocks are computed (ntk.kernel). */
     public enum Method {
         AUTO, DENSE, STRUCTURED;
 
         public static Method parse(String name) {
-            for (Method m : values()) if (m.name().equalsIgnoreCase(name == null ? "" : name.trim())) return m;
-            throw new IllegalArgumentException("ntk.kernel must be one of [auto, dense, structured], got '" + name + "'");
+            String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+            String near = null;
+            int best = Math.max(2, n.length() / 3) + 1;
+            for (Method m : values()) {
+                if (m.label().equals(n)) return m;
+                int d = LevenshteinDistance.getDefaultInstance().apply(m.label(), n);
+                if (d < best) {
+                    best = d;
+                    near = m.label();
+                }
+            }
+            throw new IllegalArgumentException("ntk.kernel must be one of [auto, dense, structured], got '" + name + "'"
+                    + (near != null ? "; did you mean '" + near + "'?" : ""));
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

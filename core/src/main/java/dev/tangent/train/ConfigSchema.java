@@ -5,6 +5,7 @@ import dev.tangent.nn.Activation;
 import dev.tangent.nn.NetLayout;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
+import dev.tangent.ntk.KernelBlocks;
 import dev.tangent.optim.Cutoff;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.pde.ConditionKind;
@@ -97,7 +98,8 @@ final class ConfigSchema {
             "weights", new TextOr(WEIGHTS_KIND, section("kind", WEIGHTS_KIND, "every", integer(1, INT), "ema", NUM, "probes", integer(1, INT),
                     "sketch", integer(1, INT), "start", TEXT)),
             "ntk", section("every", integer(0, INT), "max_points", integer(1, INT), "steps", integer(0, INT),
-                    "seeds", integer(1, INT), "drift_seeds", integer(1, INT), "lr", NUM, "measure_every", integer(1, INT)),
+                    "seeds", integer(1, INT), "drift_seeds", integer(1, INT), "lr", NUM, "measure_every", integer(1, INT),
+                    "kernel", new Choice(KernelBlocks.Method::parse), "memory_mb", integer(1, KernelBlocks.MAX_MEMORY_MB)),
             "causal", section("epsilon", NUM, "bins", integer(2, 10000)),
             "time_marching", section("windows", integer(2, 10000), "tolerance", NUM),
             "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE));

@@ -3,6 +3,7 @@ package dev.tangent.train;
 import dev.tangent.nn.FourierFeatures;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
+import dev.tangent.ntk.KernelBlocks;
 import dev.tangent.pde.HardConstraints;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.Problem;
@@ -19,10 +20,11 @@ import java.util.Map;
  *
  * @param fourier the Fourier-feature first layer ({@code net.fourier}), or null
  * @param hard    hard Dirichlet constraints ({@code hard: true} on dirichlet conditions), or null
+ * @param kernel how kernel blocks are computed ({@code ntk.kernel}, {@code ntk.memory_mb})
  * @param causal causal weights in time, or null when the config has no {@code causal} section
  */
 public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures fourier, HardConstraints hard, Sampling sampling, OptimizerSpec optimizer,
-                      Weighting weighting, Monitoring monitoring, TrainSettings budget, Causal causal, long seed) {
+                      Weighting weighting, Monitoring monitoring, Kernel kernel, TrainSettings budget, Causal causal, long seed) {
 
     /**
      * Collocation points per loss group (absent groups take the problem's defaults), the samplers and resampling.
@@ -67,6 +69,23 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
         public Monitoring {
             if (every < 0) throw new IllegalArgumentException("ntk.every must be >= 0, got " + every);
             if (maxPoints < 1) throw new IllegalArgumentException("ntk.max_points must be >= 1, got " + maxPoints);
+        }
+    }
+
+    /**
+     * How {@code tangent ntk} computes kernel blocks ({@link KernelBlocks}): {@code ntk.kernel} auto, dense or
+     * structured, and the working-memory budget {@code ntk.memory_mb} of one block besides the kernel itself.
+     */
+    public record Kernel(KernelBlocks.Method method, int memoryMb) {
+        public static final Kernel DEFAULT = new Kernel(KernelBlocks.Method.AUTO, KernelBlocks.DEFAULT_MEMORY_MB);
+
+        public Kernel {
+            if (memoryMb < 1) throw new IllegalArgumentException("ntk.memory_mb must be >= 1 (megabytes), got " + memoryMb);
+        }
+
+        /** The kernel blocks of a network at θ, in dense row blocks of at most {@code blockPoints} points. */
+        public KernelBlocks blocks(Mlp mlp, double[] theta, int blockPoints) {
+            return new KernelBlocks(mlp, theta, blockPoints, memoryMb, method);
         }
     }
 
@@ -117,6 +136,8 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
                 c.number("net.fourier.scale", 1.0)) : null;
         return new RunSpec(c.string("name", "run"), problem, net, fourier, HardConstraintConfig.from(c, problem), sampling, optimizer, weighting(c),
                 new Monitoring((int) c.integer("ntk.every", 0), (int) c.integer("ntk.max_points", Monitoring.MAX_POINTS)),
+                new Kernel(c.parsed("ntk.kernel", KernelBlocks.Method::parse, KernelBlocks.Method.AUTO),
+                        c.integer("ntk.memory_mb", KernelBlocks.DEFAULT_MEMORY_MB, 1, KernelBlocks.MAX_MEMORY_MB)),
                 TrainSettings.from(c, problem.defaults().seconds()), causal, c.integer("seed", 0));
     }
 

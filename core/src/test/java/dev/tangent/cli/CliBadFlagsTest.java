@@ -18,6 +18,8 @@ class CliBadFlagsTest {
             "ntk --width 0 | net.width",
             "ntk --points -3 | -3",
             "ntk --max-points 5 | --max-points",
+            "ntk --problem poisson1d --kernel structred | did you mean 'structured'?",
+            "ntk --problem poisson1d --memory-mb 0 | ntk.memory_mb",
             "reproduce nope | nope",
             "reproduce ntk-weights-wave --seeds 0 | --seeds",
             "reproduce ntk-width-kdv --max-width -1 | --max-width",

@@ -105,4 +105,22 @@ class ConfigSetsTest {
         assertTrue(json.get("net").asText().contains("6"), "net " + json.get("net"));
         assertEquals(9, json.get("blocks").get(0).get("size").asInt(), json.toString());
     }
+
+    @Test
+    void ntkKernelFlagsPickTheMethodAndAgree() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        double[][] traces = new double[2][];
+        String[] methods = {"dense", "structured"};
+        for (int m = 0; m < 2; m++) {
+            Path out = tmp.resolve("ntk-" + methods[m]);
+            Subprocess.Result r = Subprocess.inProcess("ntk", "--problem", "poisson1d", "--set", "net.widths=[6]", "--set", "points.pde=9",
+                    "--kernel", methods[m], "--memory-mb", "16", "--out", out.toString());
+            assertEquals(ExitCodes.OK, r.code(), r.err());
+            var blocks = mapper.readTree(out.resolve("ntk.json").toFile()).get("blocks");
+            traces[m] = new double[blocks.size()];
+            for (int b = 0; b < blocks.size(); b++) traces[m][b] = blocks.get(b).get("trace").asDouble();
+        }
+        assertEquals(traces[0].length, traces[1].length);
+        for (int b = 0; b < traces[0].length; b++) assertEquals(traces[0][b], traces[1][b], 1e-10 * Math.abs(traces[0][b]), "block " + b);
+    }
 }

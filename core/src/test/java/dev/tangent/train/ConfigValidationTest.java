@@ -130,6 +130,18 @@ class ConfigValidationTest {
     }
 
     @Test
+    void ntkKernelKeysAreTypedAndSuggestTheClosestMethod() {
+        contains(error("ntk: {kernel: structred}"), "config key 'ntk.kernel'", "got 'structred'; did you mean 'structured'?");
+        contains(error("ntk: {kernel: fast}"), "'ntk.kernel'", "[auto, dense, structured]", "got 'fast'");
+        contains(error("ntk: {memory_mb: 0}"), "'ntk.memory_mb'", "got 0");
+        contains(error("ntk: {memory_mb: 2.5}"), "'ntk.memory_mb'", "must be an integer");
+        RunSpec.Kernel k = RunSpec.from(Config.parse("problem: poisson1d\nntk: {kernel: Dense, memory_mb: 64}")).kernel();
+        assertEquals(dev.tangent.ntk.KernelBlocks.Method.DENSE, k.method());
+        assertEquals(64, k.memoryMb());
+        assertEquals(RunSpec.Kernel.DEFAULT, RunSpec.from(Config.parse("problem: poisson1d")).kernel());
+    }
+
+    @Test
     void aValidConfigStillLoadsAndRoundTrips() {
         Config c = Config.parse("""
                 problem: {name: poisson1d, options: {a: 2}}
