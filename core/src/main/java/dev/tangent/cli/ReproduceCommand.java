@@ -189,7 +189,7 @@ final class ReproduceCommand implements Runnable {
             int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
             System.out.print(NtkWeightsStudy.run(s, sets.list(), dir, w, p -> System.out.printf("%d/%d runs done (%.0f s, ETA %.0f s)%n",
                     p.done(), p.total(), p.elapsed(), p.eta())));
-            System.out.println("\nwrote " + dir + "/error_vs_step.png, weights_vs_step.png, results.csv, summary.md");
+            System.out.println("\nwrote " + dir + "/error_vs_step.png, error_vs_time.png, weights_vs_step.png, results.csv, summary.md");
             return ExitCodes.OK;
         }
     }

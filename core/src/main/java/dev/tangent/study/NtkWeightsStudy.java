@@ -129,7 +129,7 @@ public final class NtkWeightsStudy {
         List<Map<String, String>> rows = results.rows();
         String table = SweepSummary.table(rows, List.of("weights.kind"), List.of("relative_l2", "absolute_rms", "steps", "seconds_per_step", "weights_seconds"));
         // curves of seed 0 per setting, read from the points' run directories
-        List<Charts.Series> err = new ArrayList<>(), lam = new ArrayList<>();
+        List<Charts.Series> err = new ArrayList<>(), errTime = new ArrayList<>(), lam = new ArrayList<>();
         for (Map<String, Object> point : spec.points()) {
             if (((Number) point.get("seed")).longValue() != 0) continue;
             Path m = out.resolve("points").resolve(Integer.toHexString(spec.id(point).hashCode())).resolve("metrics.csv");
@@ -137,10 +137,14 @@ public final class NtkWeightsStudy {
             MetricsTable t = MetricsTable.read(m);
             String kind = String.valueOf(point.get("weights.kind"));
             err.add(new Charts.Series(kind, t.series("step"), t.series("relative_l2")));
+            errTime.add(new Charts.Series(kind, t.series("seconds"), t.series("relative_l2")));
             lam.add(new Charts.Series(kind + " λ_" + s.conditionGroup(), t.series("step"), t.series("lambda_" + s.conditionGroup())));
             if (kind.startsWith("ntk-")) lam.add(new Charts.Series(kind + ": exact λ_" + s.conditionGroup() + " at its θ", t.series("step"), exactLambda(t, s)));
         }
         Charts.line(out.resolve("error_vs_step.png"), s.name() + ": relative L2 error (seed 0)", "step", "rel L2", err, false, true);
+        // at equal steps the estimators differ in cost; against wall time (weight updates included) they compare fairly
+        Charts.line(out.resolve("error_vs_time.png"), s.name() + ": relative L2 error against training time (seed 0)", "seconds", "rel L2",
+                errTime, false, true);
         Charts.line(out.resolve("weights_vs_step.png"), s.name() + ": weight of the " + s.conditionGroup() + " loss (λ_pde is the rest)",
                 "step", "λ", lam, false, true);
         String md = "# NTK loss weights on " + s.name() + "\n\nBase config:\n\n```yaml\n" + s.base() + "```\n\n"

@@ -96,6 +96,17 @@ class ConfigSetsTest {
     }
 
     @Test
+    void theWeightsStudyWritesItsCurvesAgainstStepsAndTime() throws Exception {
+        Path out = tmp.resolve("weights");
+        Subprocess.Result r = Subprocess.inProcess("reproduce", "ntk-weights-poisson", "--steps", "20", "--seeds", "1", "--width", "4",
+                "--workers", "1", "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        for (String f : new String[] {"error_vs_step.png", "error_vs_time.png", "weights_vs_step.png", "results.csv", "summary.md", "sweep.yaml"}) {
+            assertTrue(java.nio.file.Files.size(out.resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
     void ntkReadsTheSameSpecAsTrain() throws Exception {
         Path out = tmp.resolve("ntk");
         Subprocess.Result r = Subprocess.inProcess("ntk", "--problem", "poisson1d", "--set", "net.widths=[6]", "--set", "points.pde=9",
