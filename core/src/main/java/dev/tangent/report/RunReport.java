@@ -64,7 +64,8 @@ public final class RunReport {
     }
 
     /**
-     * The prediction on the test grid as solution.csv (coordinates, u and, with a reference, u_reference; numbers as
+     * The prediction on the test grid as solution.csv (coordinates, u and, with a reference, u_reference; a system: one
+     * column per field, then &lt;field&gt;_reference for the fields with a reference; numbers as
      * Java prints them, so they read back to the same bits), and as solution.png: prediction, reference and error
      * heatmaps on 2D tensor grids, line plots in 1D; without a reference the prediction alone, on a closed grid. These
      * show the first field; a system also gets solution_&lt;field&gt;.png for every field with a reference.
@@ -92,8 +93,16 @@ public final class RunReport {
             ts = grid(d);
             if (ts == null) return;
         }
-        double[] pred = disc.predict(theta, ts.points());
-        writeCsv(dir.resolve("solution.csv"), d, ts, pred, disc.testSet() != null);
+        double[] pred;
+        if (disc.problem().system()) {
+            double[][] all = disc.predictFields(theta, ts.points());
+            pred = all[0];
+            writeSystemCsv(dir.resolve("solution.csv"), disc, ts, all);
+        } else {
+            pred = disc.predict(theta, ts.points());
+            List<String> names = disc.testSet() != null ? List.of("u", "u_reference") : List.of("u");
+            writeCsv(dir.resolve("solution.csv"), d, ts, names, disc.testSet() != null ? new double[][] {pred, ts.values()} : new double[][] {pred});
+        }
         if (ts.shape() == null) return;
         if (disc.testSet() == null) {
             predictionOnly(dir, d, ts, pred, name);
@@ -149,14 +158,39 @@ public final class RunReport {
                 d.coords()[1], new double[] {d.lo()[1], d.hi()[1]}, ts.shape()[1]);
     }
 
-    private static void writeCsv(Path file, Domain d, TestSet ts, double[] pred, boolean reference) {
-        StringBuilder sb = new StringBuilder(String.join(",", d.coords())).append(",u").append(reference ? ",u_reference\n" : "\n");
-        int dim = d.dim();
-        for (int i = 0; i < pred.length; i++) {
+    /**
+     * A system's solution.csv: the coordinates, one column per field (all fields at the same points, the same bits as
+     * Discretization.predictFields) and &lt;field&gt;_reference for every field whose reference is known at these points.
+     */
+    private static void writeSystemCsv(Path file, Discretization disc, TestSet ts, double[][] all) {
+        List<String> fields = disc.problem().fields();
+        List<String> names = new ArrayList<>(fields);
+        List<double[]> cols = new ArrayList<>(List.of(all));
+        List<TestSet> sets = disc.fieldTestSets();
+        List<dev.tangent.pde.Reference> refs = disc.problem().references();
+        int dim = disc.problem().domain().dim();
+        for (int f = 0; f < sets.size(); f++) {
+            TestSet fs = sets.get(f);
+            double[] ref = null;
+            if (fs != null && java.util.Arrays.equals(fs.points(), ts.points())) {
+                ref = fs.values();
+            } else if (refs.get(f) != null && refs.get(f).pointwise()) {   // another field's grid: evaluate the closed form
+                ref = new double[ts.size()];
+                for (int i = 0; i < ref.length; i++) ref[i] = refs.get(f).value(java.util.Arrays.copyOfRange(ts.points(), i * dim, (i + 1) * dim));
+            }
+            if (ref == null) continue;
+            names.add(fields.get(f) + "_reference");
+            cols.add(ref);
+        }
+        writeCsv(file, disc.problem().domain(), ts, names, cols.toArray(double[][]::new));
+    }
+
+    private static void writeCsv(Path file, Domain d, TestSet ts, List<String> names, double[][] cols) {
+        StringBuilder sb = new StringBuilder(String.join(",", d.coords())).append(',').append(String.join(",", names)).append('\n');
+        int dim = d.dim(), n = cols[0].length;
+        for (int i = 0; i < n; i++) {
             for (int k = 0; k < dim; k++) sb.append(ts.points()[i * dim + k]).append(',');
-            sb.append(pred[i]);
-            if (reference) sb.append(',').append(ts.values()[i]);
-            sb.append('\n');
+            for (int c = 0; c < cols.length; c++) sb.append(cols[c][i]).append(c + 1 < cols.length ? ',' : '\n');
         }
         try {
             java.nio.file.Files.writeString(file, sb);

@@ -24,6 +24,8 @@ import java.util.Set;
  * Model m = Model.load(Path.of("runs/heat-20261201-120000"));
  * double[] u = m.predict(new double[] {0.5, 0.25, 1.0, 0.75});   // two points (t, x), point-major
  * double[] ux = m.derivative("u_x", new double[] {0.5, 0.25});
+ * double[][] all = m.predictAll(points);                           // a system: all[f][i], fields() order
+ * double[] vy = m.derivative("v_y", points);                       // the field is read from the name
  * }</pre>
  */
 public final class Model {
@@ -102,31 +104,83 @@ public final class Model {
         return m;
     }
 
-    /** u at point-major points (x[i·d + k]). */
-    public double[] predict(double[] points) {
-        checkPoints(points);
-        return predictor.predict(theta, points);
+    /** The fields in output order ([u] for a scalar problem). */
+    public List<String> fields() {
+        return problem.fields();
     }
 
-    /** A derivative named like the equation's symbols (u, u_x, u_xx, u_tx), at point-major points. */
+    /**
+     * The index of a declared field.
+     *
+     * @throws IllegalArgumentException naming the value and the declared fields
+     */
+    public int field(String name) {
+        int f = problem.fields().indexOf(name == null ? null : name.trim());
+        if (f < 0) throw new IllegalArgumentException(undeclared(name, problem.fields()));
+        return f;
+    }
+
+    static String undeclared(String name, List<String> fields) {
+        return "'" + name + "' is not a declared field; fields: " + fields;
+    }
+
+    /** u at point-major points (x[i·d + k]); for a system the first field (as {@code predict(fields().get(0), points)}). */
+    public double[] predict(double[] points) {
+        checkPoints(points);
+        return problem.system() ? predictor.predictFields(theta, points)[0] : predictor.predict(theta, points);
+    }
+
+    /** One field at point-major points: the same bits as the run's own test-grid prediction of that field. */
+    public double[] predict(String field, double[] points) {
+        int f = field(field);
+        return problem.system() ? predictAll(points)[f] : predict(points);
+    }
+
+    /** Every field: out[f][i] = field f at point i (fields in {@link #fields()} order). */
+    public double[][] predictAll(double[] points) {
+        checkPoints(points);
+        return predictor.predictFields(theta, points);   // the path Discretization.errors takes (one field: predict)
+    }
+
+    /** A derivative named like the equation's symbols (u, u_x, u_xx, u_tx; any field: v_y, p), at point-major points. */
     public double[] derivative(String name, double[] points) {
         return derivatives(List.of(name), points)[0];
     }
 
-    /** out[k][i]: derivative names.get(k) at point i. */
+    /**
+     * out[k][i]: derivative names.get(k) at point i. A name is a field followed by _ and coordinates; the field is read
+     * from it (v_y is ∂v/∂y).
+     *
+     * @throws IllegalArgumentException naming the value: an undeclared field (listing the fields), or coordinates that
+     *                                  are not the domain's
+     */
     public double[][] derivatives(List<String> names, double[] points) {
         checkPoints(points);
-        ExprParser parser = new ExprParser(coordinates(), Set.of());
+        ExprParser parser = new ExprParser(coordinates(), Set.of(), problem.fields());
         List<MultiIndex> ds = new ArrayList<>();
-        for (String n : names) {
-            MultiIndex mi = parser.derivativeOf(n.trim());
-            if (mi == null) {
-                throw new IllegalArgumentException("derivative '" + n + "' is not u or a derivative of u over the coordinates "
-                        + List.of(coordinates()) + " (e.g. u_" + coordinates()[coordinates().length - 1] + ")");
-            }
-            ds.add(mi);
+        int[] fieldOf = new int[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            ExprParser.FieldDerivative fd = resolve(parser, names.get(k));
+            ds.add(fd.index());
+            fieldOf[k] = fd.field();
         }
-        return predictor.derivatives(theta, points, ds);
+        return predictor.derivatives(theta, points, ds, fieldOf);
+    }
+
+    /** The field and multi-index a derivative name denotes. */
+    private ExprParser.FieldDerivative resolve(ExprParser parser, String raw) {
+        String n = raw == null ? "" : raw.trim();
+        int cut = n.indexOf('_');
+        String head = cut < 0 ? n : n.substring(0, cut);
+        if (!problem.fields().contains(head)) {
+            throw new IllegalArgumentException("derivative '" + raw + "': " + undeclared(head, problem.fields()));
+        }
+        ExprParser.FieldDerivative fd = parser.fieldDerivativeOf(n);
+        if (fd == null) {
+            throw new IllegalArgumentException("derivative '" + raw + "' is not " + head + " or a derivative of " + head
+                    + " over the coordinates " + List.of(coordinates()) + " (e.g. " + head + "_" + coordinates()[coordinates().length - 1] + ")");
+        }
+        return fd;
     }
 
     private void checkPoints(double[] points) {
