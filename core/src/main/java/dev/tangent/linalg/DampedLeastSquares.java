@@ -52,7 +52,8 @@ public final class DampedLeastSquares {
         fit = grow(fit, rows);
         switch (used) {
             case SVD -> {
-                svd = Lapack.svd(n, rows, phi); // Φᵀ = U' Σ V'ᵀ, so Φ = V' Σ U'ᵀ: Uᵀr = V'ᵀr, V = U'
+                svd = Svd.reuse(svd, n, rows); // storage reused across steps of one shape
+                Lapack.svdInto(n, rows, phi, svd); // Φᵀ = U' Σ V'ᵀ, so Φ = V' Σ U'ᵀ: Uᵀr = V'ᵀr, V = U'
                 coef = grow(coef, svd.k());
                 MatrixOps.multiplyTransposed(rows, svd.k(), svd.vt(), r, coef); // V'ᵀr, V'ᵀ column-major k × rows
             }
@@ -100,7 +101,7 @@ public final class DampedLeastSquares {
 
     /** Singular values of Φ (descending) on the SVD route, else null. */
     public double[] singularValues() {
-        return used == Route.SVD ? svd.s() : null;
+        return used == Route.SVD ? svd.s().clone() : null; // a copy: the buffer is reused by the next prepare
     }
 
     /** Σ σ²/(σ² + μ), rounded: how many directions the filter effectively keeps (SVD route; −1 otherwise). */

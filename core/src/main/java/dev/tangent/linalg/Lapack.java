@@ -21,10 +21,24 @@ public final class Lapack {
 
     /** Thin SVD (divide and conquer, dgesdd) of the m×n column-major matrix {@code a} (not modified). */
     public static Svd svd(int m, int n, double[] a) {
-        return NativeBackend.sized((double) m * n * Math.min(m, n), () -> svdNative(m, n, a));
+        Svd out = Svd.allocate(m, n);
+        svdInto(m, n, a, out);
+        return out;
     }
 
-    private static Svd svdNative(int m, int n, double[] a) {
+    /**
+     * As {@link #svd}, into the arrays of {@code out} (from {@link Svd#allocate} for this m×n), so that a caller that
+     * decomposes one shape every step allocates nothing per step.
+     */
+    public static void svdInto(int m, int n, double[] a, Svd out) {
+        Checks.shape(out.m() == m && out.n() == n, "svdInto: the output is sized for %dx%d, not %dx%d", out.m(), out.n(), m, n);
+        NativeBackend.sized((double) m * n * Math.min(m, n), () -> {
+            svdNative(m, n, a, out);
+            return null;
+        });
+    }
+
+    private static void svdNative(int m, int n, double[] a, Svd out) {
         Checks.shape(m > 0 && n > 0, "svd needs a non-empty matrix, got %dx%d", m, n);
         Checks.fits(a, 0, (long) m * n, "A");
         int k = Math.min(m, n);
@@ -34,13 +48,9 @@ public final class Lapack {
         DoublePointer pu = nb.doubles(2, (long) m * k);
         DoublePointer pvt = nb.doubles(3, (long) k * n);
         gesdd(nb, (byte) 'S', m, n, pa, ps, pu, m, pvt, k);
-        double[] s = new double[k];
-        double[] u = new double[m * k];
-        double[] vt = new double[k * n];
-        ps.get(s);
-        pu.get(u);
-        pvt.get(vt);
-        return new Svd(m, n, k, u, s, vt);
+        ps.get(out.s());
+        pu.get(out.u());
+        pvt.get(out.vt());
     }
 
     /** Singular values only (descending) of the m×n matrix {@code a} (not modified). */
@@ -158,13 +168,26 @@ public final class Lapack {
      * Singular values below {@code rcond}·σ_max are treated as zero (rcond &lt; 0: machine precision).
      */
     public static LeastSquares leastSquares(int m, int n, double[] a, int nrhs, double[] b, double rcond) {
-        return NativeBackend.sized((double) m * n * Math.min(m, n), () -> leastSquaresNative(m, n, a, nrhs, b, rcond));
+        double[] x = new double[n * nrhs], s = new double[Math.min(m, n)];
+        int rank = leastSquaresInto(m, n, a, nrhs, b, rcond, x, s);
+        return new LeastSquares(x, rank, s);
     }
 
-    private static LeastSquares leastSquaresNative(int m, int n, double[] a, int nrhs, double[] b, double rcond) {
+    /**
+     * As {@link #leastSquares}, writing X (n×nrhs) into {@code x} and the singular values of A (descending, min(m, n))
+     * into {@code s}; returns the effective rank. Nothing is allocated on the Java heap.
+     */
+    public static int leastSquaresInto(int m, int n, double[] a, int nrhs, double[] b, double rcond, double[] x, double[] s) {
+        return NativeBackend.sized((double) m * n * Math.min(m, n), () -> leastSquaresNative(m, n, a, nrhs, b, rcond, x, s));
+    }
+
+    private static int leastSquaresNative(int m, int n, double[] a, int nrhs, double[] b, double rcond, double[] x, double[] s) {
         Checks.shape(m > 0 && n > 0 && nrhs > 0, "leastSquares needs positive sizes, got m=%d n=%d nrhs=%d", m, n, nrhs);
         Checks.fits(a, 0, (long) m * n, "A");
         Checks.fits(b, 0, (long) m * nrhs, "B");
+        Checks.fits(x, 0, (long) n * nrhs, "X");
+        int k = Math.min(m, n);
+        Checks.fits(s, 0, k, "s");
         int ldb = Math.max(m, n);
         NativeBuffers nb = NativeBuffers.get();
         DoublePointer pa = nb.load(0, a, 0, m * n);
@@ -173,18 +196,15 @@ public final class Lapack {
             pb.position((long) j * ldb).put(b, j * m, m);
         }
         pb.position(0);
-        int k = Math.min(m, n);
         DoublePointer ps = nb.doubles(2, k);
         IntPointer rank = nb.ints(1);
         check(LAPACKE_dgelsd(LAPACK_COL_MAJOR, m, n, nrhs, pa, m, pb, ldb, ps, rcond, rank), "dgelsd");
-        double[] x = new double[n * nrhs];
         for (int j = 0; j < nrhs; j++) {
             pb.position((long) j * ldb).get(x, j * n, n);
         }
         pb.position(0);
-        double[] s = new double[k];
-        ps.get(s);
-        return new LeastSquares(x, rank.get(0), s);
+        ps.get(s, 0, k);
+        return rank.get(0);
     }
 
     /** dgesdd with a workspace query first (the workspace buffer is reused across calls). */

@@ -1,15 +1,13 @@
 package dev.tangent.optim;
 
-import dev.tangent.linalg.Blas;
-import dev.tangent.linalg.Lapack;
-import dev.tangent.linalg.Svd;
+import dev.tangent.linalg.PseudoInverse;
 import java.util.Map;
 
 /**
  * ANaGRAM: d = V Σ⁺ Uᵀ r̃ from the thin SVD of the scaled Jacobian Φ = U Σ Vᵀ with singular values at or below
  * the cutoff dropped, then θ ← θ − η* d with η* from the 2^-k grid line search. No momentum, no damping.
  *
- * <p>Φ is stored row-major (S × P), which is Φᵀ in column-major; the SVD is taken of Φᵀ = V Σ Uᵀ directly.
+ * <p>The SVD and the truncated solve are {@link PseudoInverse}'s (buffers reused across steps).
  */
 public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** Defaults: default relative cutoff, line search over k = 0..30. */
@@ -30,6 +28,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     }
 
     private final Settings s;
+    private final PseudoInverse pinv = new PseudoInverse();
     /** Current relative cutoff of the adaptive rule (NaN until the first step). */
     private double factor = Double.NaN;
     /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
@@ -83,21 +82,12 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
 
     @Override
     Solve solve(int rows, int n) {
-        Svd svd = Lapack.svd(n, rows, ws.jac); // Φᵀ (P × S) = U' Σ V'ᵀ, so Φ⁺ = U' Σ⁺ V'ᵀ
-        int k = svd.k();
+        pinv.decompose(rows, n, ws.jac);
+        double[] sv = pinv.singularValues();
         if (adaptive() && Double.isNaN(factor)) factor = s.cutoff().startFactor(n);
-        double tol = adaptive() ? factor * svd.s()[0] : s.cutoff().tolerance(svd.s()[0], n);
-        int rank = svd.rankAbove(tol);
-        double[] w = new double[Math.max(rank, 1)];
-        // w = Σ⁺ V'ᵀ r̃ on the kept part, d = U' w
-        Blas.gemm(false, false, rank, 1, rows, 1.0, svd.vt(), 0, k, ws.r, 0, Math.max(1, rows), 0.0, w, 0, Math.max(1, rank));
-        predicted = 0;
-        for (int j = 0; j < rank; j++) {
-            predicted += w[j] * w[j];
-            w[j] /= svd.s()[j];
-        }
-        java.util.Arrays.fill(direction, 0.0);
-        if (rank > 0) Blas.gemm(false, false, n, 1, rank, 1.0, svd.u(), 0, n, w, 0, rank, 0.0, direction, 0, n);
-        return new Solve(rank, svd.s());
+        double tol = adaptive() ? factor * sv[0] : s.cutoff().tolerance(sv[0], n);
+        int rank = pinv.rankAbove(tol);
+        predicted = pinv.solveKept(rank, ws.r, direction);
+        return new Solve(rank, sv.clone()); // the report outlives the reused buffer
     }
 }

@@ -34,6 +34,14 @@ public final class Optimizers {
      * @param make  the optimizer from its settings
      */
     public record Recipe<S>(Class<S> type, Function<Config, S> parse, Function<S, Optimizer> make) {
+        /*
+         * Kind's constants call this while Kind initialises; a static method of Optimizers itself would start
+         * Optimizers' initialisation, which reads Kind.LM, still null then, whenever Kind is touched first.
+         */
+        static <S> Recipe<S> of(Class<S> type, Function<Config, S> parse, Function<S, Optimizer> make) {
+            return new Recipe<>(type, parse, make);
+        }
+
         void check(Object settings) {
             if (!type.isInstance(settings)) {
                 throw new IllegalArgumentException("optimizer settings must be a " + type.getSimpleName() + ", got " + settings);
@@ -45,28 +53,25 @@ public final class Optimizers {
         }
     }
 
-    private static <S> Recipe<S> recipe(Class<S> type, Function<Config, S> parse, Function<S, Optimizer> make) {
-        return new Recipe<>(type, parse, make);
-    }
 
     public enum Kind {
         LM("lm", Steps.SECOND_ORDER, "damped Gauss–Newton with geodesic acceleration (the default)",
-                Optimizers.recipe(LevenbergMarquardtOptimizer.Settings.class, Optimizers::lm, LevenbergMarquardtOptimizer::new),
+                Recipe.of(LevenbergMarquardtOptimizer.Settings.class, Optimizers::lm, LevenbergMarquardtOptimizer::new),
                 "solver", "damping", "accept_ratio", "acceleration", "accel_ratio", "memory_budget", "cg_tolerance",
                 "cg_iterations", "preconditioner_rank"),
         ANAGRAM("anagram", Steps.SECOND_ORDER, "natural gradient by the thin SVD with a singular-value cutoff",
-                Optimizers.recipe(AnagramOptimizer.Settings.class, c -> new AnagramOptimizer.Settings(cutoff(c),
+                Recipe.of(AnagramOptimizer.Settings.class, c -> new AnagramOptimizer.Settings(cutoff(c),
                         (int) c.integer("optimizer.line_search_steps", 30)), AnagramOptimizer::new),
                 "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps"),
         ENGD("engd", Steps.SECOND_ORDER, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
-                Optimizers.recipe(EngdOptimizer.Settings.class, Optimizers::engd, EngdOptimizer::new), "form", "cutoff", "line_search_steps"),
-        ADAM("adam", Steps.FIRST_ORDER, "Adam (first order)", Optimizers.recipe(AdamOptimizer.Settings.class, Optimizers::adam, AdamOptimizer::new),
+                Recipe.of(EngdOptimizer.Settings.class, Optimizers::engd, EngdOptimizer::new), "form", "cutoff", "line_search_steps"),
+        ADAM("adam", Steps.FIRST_ORDER, "Adam (first order)", Recipe.of(AdamOptimizer.Settings.class, Optimizers::adam, AdamOptimizer::new),
                 "lr", "beta1", "beta2", "decay_rate", "decay_steps"),
-        LBFGS("lbfgs", Steps.QUASI_NEWTON, "L-BFGS with a strong-Wolfe line search", Optimizers.recipe(LbfgsOptimizer.Settings.class,
+        LBFGS("lbfgs", Steps.QUASI_NEWTON, "L-BFGS with a strong-Wolfe line search", Recipe.of(LbfgsOptimizer.Settings.class,
                 c -> LbfgsOptimizer.Settings.defaults().withHistory((int) c.integer("optimizer.history", 50)), LbfgsOptimizer::new),
                 "history"),
         GD("gd", Steps.FIRST_ORDER, "plain gradient descent (first order)",
-                Optimizers.recipe(Double.class, c -> c.number("optimizer.lr", 1e-3), GradientDescentOptimizer::new), "lr");
+                Recipe.of(Double.class, c -> c.number("optimizer.lr", 1e-3), GradientDescentOptimizer::new), "lr");
 
         private final String label;
         private final Steps steps;

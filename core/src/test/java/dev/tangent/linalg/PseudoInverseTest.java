@@ -1,0 +1,118 @@
+package dev.tangent.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Φ is built as U diag(σ) Vᵀ from orthonormal U, V (Gram–Schmidt here) with known σ spanning ten decades, so the
+ * truncated pseudo-inverse step has a closed form: d = Σ_{σ_j kept} v_j (u_jᵀ r) / σ_j.
+ */
+class PseudoInverseTest {
+    private static final double[] SIGMA = {3.0, 1.0, 0.2, 1e-3, 1e-7, 1e-10};
+
+    @ParameterizedTest
+    @CsvSource({"14, 9", "9, 14", "6, 6"})
+    void everyRouteGivesTheClosedFormTruncatedStep(int rows, int n) {
+        int k = Math.min(SIGMA.length, Math.min(rows, n));
+        double[][] u = orthonormal(rows, k, 1), v = orthonormal(n, k, 2);
+        double[] phi = new double[rows * n]; // row-major S × P
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < n; p++) {
+                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * SIGMA[j] * v[j][p];
+            }
+        }
+        double[] r = new SplittableRandom(3).doubles(rows, -1, 1).toArray();
+        for (double rel : new double[] {0.1, 1e-5, 1e-8}) {
+            int kept = 0;
+            while (kept < k && SIGMA[kept] > rel * SIGMA[0]) kept++;
+            double[] expected = new double[n];
+            double predicted = 0;
+            for (int j = 0; j < kept; j++) {
+                double c = dot(u[j], r);
+                predicted += c * c;
+                for (int p = 0; p < n; p++) expected[p] += v[j][p] * c / SIGMA[j];
+            }
+            double scale = norm(expected);
+
+            PseudoInverse pinv = new PseudoInverse();
+            pinv.decompose(rows, n, phi);
+            double[] sv = pinv.singularValues();
+            for (int j = 0; j < k; j++) assertEquals(SIGMA[j], sv[j], 1e-13, "σ_" + j);
+            int rank = pinv.rankAbove(rel * sv[0]);
+            assertEquals(kept, rank, "kept rank at cutoff " + rel);
+            double[] d = new double[n];
+            // the singular vectors of σ = 1e-7 are accurate to about ε·σ_max/σ ≈ 3e-9
+            assertEquals(predicted, pinv.solveKept(rank, r, d), 1e-8 * Math.max(1, predicted), "predicted decrease");
+            assertArrayEquals(expected, d, 1e-8 * scale, "svd route, cutoff " + rel);
+
+            // the normal equations square the condition number: exact enough while the kept σ are ≥ 1e-5·σ_max
+            if (rel < 1e-6) continue;
+            for (PseudoInverse.Form form : PseudoInverse.Form.values()) {
+                double[] dn = new double[n], sigma = new double[form == PseudoInverse.Form.GRAM ? n : rows];
+                int rn = pinv.solveNormal(form, rows, n, phi, r, rel, dn, sigma);
+                assertEquals(kept, rn, form + " rank at cutoff " + rel);
+                assertEquals(SIGMA[0], sigma[0], 1e-12, form + " σ_max");
+                assertArrayEquals(expected, dn, 1e-6 * scale, form + " route, cutoff " + rel);
+            }
+        }
+    }
+
+    /** Reusing one instance across shapes gives bit for bit what a fresh one gives (no stale buffer is read). */
+    @ParameterizedTest
+    @CsvSource({"8, 5", "5, 8"})
+    void reuseAcrossShapesIsBitIdentical(int rows, int n) {
+        PseudoInverse shared = new PseudoInverse();
+        for (int[] shape : new int[][] {{rows, n}, {rows + 7, n + 3}, {rows, n}}) {
+            int s = shape[0], p = shape[1];
+            double[] phi = new SplittableRandom(s * 31L + p).doubles((long) s * p, -1, 1).toArray();
+            double[] r = new SplittableRandom(s + 5L * p).doubles(s, -1, 1).toArray();
+            PseudoInverse fresh = new PseudoInverse();
+            double[] a = new double[p], b = new double[p];
+            shared.decompose(s, p, phi);
+            fresh.decompose(s, p, phi);
+            shared.solveKept(shared.rankAbove(1e-12), r, a);
+            fresh.solveKept(fresh.rankAbove(1e-12), r, b);
+            assertArrayEquals(b, a, 0.0, "svd route after reuse");
+            for (PseudoInverse.Form form : PseudoInverse.Form.values()) {
+                double[] sa = new double[Math.max(s, p)], sb = new double[Math.max(s, p)];
+                shared.solveNormal(form, s, p, phi, r, 1e-6, a, sa);
+                fresh.solveNormal(form, s, p, phi, r, 1e-6, b, sb);
+                assertArrayEquals(b, a, 0.0, form + " after reuse");
+                assertArrayEquals(sb, sa, 0.0, form + " σ after reuse");
+            }
+        }
+    }
+
+    /** k orthonormal vectors of length m (modified Gram–Schmidt on random vectors). */
+    private static double[][] orthonormal(int m, int k, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] q = new double[k][];
+        for (int j = 0; j < k; j++) {
+            double[] x = rnd.doubles(m, -1, 1).toArray();
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < j; i++) {
+                    double c = dot(q[i], x);
+                    for (int t = 0; t < m; t++) x[t] -= c * q[i][t];
+                }
+            }
+            double nx = norm(x);
+            for (int t = 0; t < m; t++) x[t] /= nx;
+            q[j] = x;
+        }
+        return q;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+}
