@@ -44,11 +44,16 @@ final class ForwardJets {
         }
     }
 
-    /** Input jets: value column x_i, first-order column of direction j = the direction, the rest zero. */
+    /** Input jets: value column x_i, first-order column of direction j = the direction, the rest zero (or embedded). */
     private void seedInputs(double[] x, int p0, int p1) {
         int d = plan.dim();
         int comps = ws.comps;
         double[] a0 = ws.act[0];
+        PeriodicEmbedding pe = mlp.periodic();
+        if (pe != null) {   // the embedded inputs and their jets, width() rows per column
+            for (int i = p0; i < p1; i++) pe.seed(x, i * d, plan, a0, i * comps * pe.width());
+            return;
+        }
         java.util.Arrays.fill(a0, p0 * comps * d, p1 * comps * d, 0.0);
         for (int i = p0; i < p1; i++) {
             System.arraycopy(x, i * d, a0, i * comps * d, d);

@@ -202,6 +202,11 @@ public final class JetPlan {
         return directions.get(j).clone();
     }
 
+    /** Direction j without a copy, for per-point loops (do not modify). */
+    int[] directionView(int j) {
+        return directions.get(j);
+    }
+
     public int order(int j) {
         return orders.get(j);
     }

@@ -26,6 +26,7 @@ public final class Mlp {
     private final int nParams;
     private final int networkParams;
     private final FourierFeatures fourier;
+    private final PeriodicEmbedding periodic;
     private final Mlp[] parts;
     private final int[] partOffset;
 
@@ -40,15 +41,27 @@ public final class Mlp {
 
     /** With a Fourier-feature first layer (null: none) before the spec's hidden layers. */
     public Mlp(MlpSpec spec, int extra, FourierFeatures fourier) {
+        this(spec, extra, fourier, null);
+    }
+
+    /**
+     * With a periodic input embedding (null: none): the first layer (the Fourier layer when there is one) reads the
+     * embedded inputs, {@link PeriodicEmbedding#width()} of them, instead of the d coordinates.
+     */
+    public Mlp(MlpSpec spec, int extra, FourierFeatures fourier, PeriodicEmbedding periodic) {
         if (extra < 0) throw new IllegalArgumentException("extra parameters must be >= 0, got " + extra);
+        if (periodic != null && periodic.dim() != spec.inputDim()) {
+            throw new IllegalArgumentException("net.periodic is for " + periodic.dim() + " inputs but the network has " + spec.inputDim());
+        }
         this.spec = spec;
         this.fourier = fourier;
+        this.periodic = periodic;
         if (spec.separate()) {
             parts = new Mlp[spec.outputs()];
             partOffset = new int[parts.length];
             long total = 0;
             for (int f = 0; f < parts.length; f++) {
-                parts[f] = new Mlp(spec.part(), 0, fourier);
+                parts[f] = new Mlp(spec.part(), 0, fourier, periodic);
                 partOffset[f] = (int) total;
                 total += parts[f].nParams();
             }
@@ -63,6 +76,7 @@ public final class Mlp {
         parts = null;
         partOffset = null;
         int[] w = spec.widths();
+        if (periodic != null) w[0] = periodic.width();
         if (fourier != null) {
             int[] v = new int[w.length + 1];
             v[0] = w[0];
@@ -109,6 +123,11 @@ public final class Mlp {
         return fourier;
     }
 
+    /** The periodic input embedding, or null. */
+    public PeriodicEmbedding periodic() {
+        return periodic;
+    }
+
     /** Activation of hidden layer l (sin on a Fourier-feature layer). */
     public Activation activation(int l) {
         return fourier != null && l == 0 ? Activation.SIN : spec.activation();
@@ -119,6 +138,7 @@ public final class Mlp {
         if (parts != null) return parts.length + "×" + parts[0].shape();
         StringBuilder sb = new StringBuilder();
         for (int v : widths) sb.append(sb.length() == 0 ? "" : "-").append(v);
+        if (periodic != null) sb.append(" (").append(periodic).append(')');
         return fourier == null ? sb.toString() : sb + " (Fourier features " + fourier.features() + ", scale " + fourier.scale() + ")";
     }
 

@@ -3,6 +3,7 @@ package dev.tangent.train;
 import dev.tangent.nn.FourierFeatures;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
+import dev.tangent.nn.PeriodicEmbedding;
 import dev.tangent.ntk.KernelBlocks;
 import dev.tangent.pde.HardConstraints;
 import dev.tangent.pde.Discretization;
@@ -19,11 +20,12 @@ import java.util.Map;
  * into the record it configures here.
  *
  * @param fourier the Fourier-feature first layer ({@code net.fourier}), or null
+ * @param periodic the periodic input embedding ({@code net.periodic}), or null
  * @param hard    hard Dirichlet constraints ({@code hard: true} on dirichlet conditions), or null
  * @param kernel how kernel blocks are computed ({@code ntk.kernel}, {@code ntk.memory_mb})
  * @param causal causal weights in time, or null when the config has no {@code causal} section
  */
-public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures fourier, HardConstraints hard, Sampling sampling, OptimizerSpec optimizer,
+public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures fourier, PeriodicEmbedding periodic, HardConstraints hard, Sampling sampling, OptimizerSpec optimizer,
                       Weighting weighting, Monitoring monitoring, Kernel kernel, TrainSettings budget, Causal causal, long seed) {
 
     /**
@@ -96,9 +98,9 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
         }
     }
 
-    /** The network of this run: the spec's layers, one extra parameter per unknown, the Fourier layer if any. */
+    /** The network of this run: the spec's layers, one extra parameter per unknown, the Fourier layer and periodic embedding if any. */
     public Mlp network() {
-        return new Mlp(net, problem.unknowns().size(), fourier);
+        return new Mlp(net, problem.unknowns().size(), fourier, periodic);
     }
 
     /** The problem bound to a network on this run's points, samplers and seed. */
@@ -132,9 +134,7 @@ public record RunSpec(String name, Problem problem, MlpSpec net, FourierFeatures
                 c.parsed("sampler.interior", SamplerKind::parse, problem.defaults().interiorSampler()),
                 c.parsed("sampler.conditions", SamplerKind::parse, problem.defaults().conditionSampler()),
                 (int) c.integer("sampler.resample_every", 0), residualRule(c), (int) c.integer("sampler.candidates", 10));
-        FourierFeatures fourier = c.has("net.fourier") ? new FourierFeatures(c.integer("net.fourier.features", 64, 1, Integer.MAX_VALUE),
-                c.number("net.fourier.scale", 1.0)) : null;
-        return new RunSpec(c.string("name", "run"), problem, net, fourier, HardConstraintConfig.from(c, problem), sampling, optimizer, weighting(c),
+        return new RunSpec(c.string("name", "run"), problem, net, NetFactory.fourier(c), NetFactory.periodic(c, problem), HardConstraintConfig.from(c, problem), sampling, optimizer, weighting(c),
                 new Monitoring((int) c.integer("ntk.every", 0), (int) c.integer("ntk.max_points", Monitoring.MAX_POINTS)),
                 new Kernel(c.parsed("ntk.kernel", KernelBlocks.Method::parse, KernelBlocks.Method.AUTO),
                         c.integer("ntk.memory_mb", KernelBlocks.DEFAULT_MEMORY_MB, 1, KernelBlocks.MAX_MEMORY_MB)),

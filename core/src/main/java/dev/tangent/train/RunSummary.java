@@ -62,7 +62,8 @@ public final class RunSummary {
         m.put("problem", r.discretization().problem().name());
         m.put("optimizer", config.string("optimizer.name", Optimizers.DEFAULT));
         dev.tangent.nn.Mlp mlp = r.discretization().mlp();
-        m.put("net", mlp.spec().toString() + (mlp.fourier() == null ? "" : " fourier features=" + mlp.fourier().features() + " scale=" + mlp.fourier().scale()));
+        m.put("net", mlp.spec().toString() + (mlp.fourier() == null ? "" : " fourier features=" + mlp.fourier().features() + " scale=" + mlp.fourier().scale())
+                + (mlp.periodic() == null ? "" : " " + mlp.periodic().describe(r.discretization().problem().domain().coords())));
         m.put("parameters", r.discretization().mlp().nParams());
         m.put("rows", r.discretization().rows());
         m.put("status", r.status().label());
