@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The structured kernel's contract on every kind of network and loss group on main: every catalog problem, hard
- * constraints (the output transform u = g + d·N, scalar and on one field of a system), Fourier features,
+ * constraints (the output transform u = g + d·N, scalar and on one field of a system), Fourier features, the periodic
+ * input embedding (alone and under Fourier features; the first layer's input factors are the embedded jets),
  * observations of a value and of a derivative, systems with the shared layout (periodic conditions per field and
  * observations of one field), the separate layout, an inverse problem's unknown columns and periodic pairs. For
  * every pair of groups: when {@link StructuredKernel#supports} both, the structured kernel (each layer form) equals
@@ -108,6 +109,25 @@ class StructuredKernelContractTest {
                   interior_points: 12
                 net: {widths: [5], parameterization: ntk, fourier: {features: 6, scale: 1.5}}
                 """), List.of("pde", "initial", "boundary"), List.of()));
+        cases.add(new Case("periodic embedding with Fourier features and a hard constraint", fromSpec("""
+                problem:
+                  domain: {x: [0, 2], y: [0, 1]}
+                  equation: "u_y + u*u_x - 0.1*(u_xx + u_xy) + u_xxxx = 0"
+                  conditions:
+                    - {kind: dirichlet, coord: y, side: hi, value: "sin(pi*x)", points: 6}
+                    - {kind: dirichlet, coord: y, side: lo, value: "0", points: 5, hard: true}
+                    - {kind: data, file: "OBS", of: [u_x]}
+                  interior_points: 12
+                net: {widths: [5], periodic: {periods: {x: 2}, harmonics: 2}, fourier: {features: 6, scale: 0.5}}
+                """), List.of("pde", "boundary-y-hi", "boundary-y-lo", "data-u_x"), List.of()));
+        cases.add(new Case("periodic embedding", fromSpec("""
+                problem:
+                  domain: {x: [0, 1], y: [0, 3]}
+                  equation: "u_xx + u_yy + u*u_x = sin(y)"
+                  conditions: [{kind: dirichlet, coord: x, side: lo, value: "0", points: 5}]
+                  interior_points: 12
+                net: {widths: [6, 5], parameterization: ntk, periodic: {periods: {y: 3}, harmonics: 3}}
+                """), List.of("pde", "boundary-x-lo"), List.of()));
         for (String layout : new String[] {"shared", "separate"}) {
             cases.add(new Case("system, " + layout + " layout", fromSpec("""
                     problem:
@@ -218,6 +238,29 @@ class StructuredKernelContractTest {
                 return description.pointRows();
             }
         };
+    }
+
+    @org.junit.jupiter.api.Test
+    void autoTakesTheStructuredPathThroughAWidePeriodicEmbeddingAndPassesItsSpotCheck() {
+        Discretization d = fromSpec("""
+                problem:
+                  domain: {x: [0, 1]}
+                  time: [0, 1]
+                  equation: "u_t + u_x - 0.01*u_xx = 0"
+                  conditions: [{kind: initial-value, value: "sin(2*pi*x)", points: 20}]
+                  interior_points: 70
+                net: {widths: [128, 128], periodic: {periods: {x: 1}, harmonics: 2}}
+                """);
+        Mlp mlp = d.mlp();
+        double[] theta = mlp.initialize(2);
+        KernelBlocks auto = new KernelBlocks(mlp, theta, 64, 64, KernelBlocks.Method.AUTO);
+        for (LossGroup a : d.groups()) {
+            assertTrue(auto.structured(a, a), "wide layers: auto picks the structured method for " + a.name());
+            assertTrue(error(auto.kernel(a, a), reference(mlp, theta, a, a)) < 1e-12, a.name());
+        }
+        LossGroup pde = d.groups().get(0), ini = d.groups().get(1);
+        assertTrue(error(auto.kernel(ini, pde), reference(mlp, theta, ini, pde)) < 1e-12, "cross block");
+        assertFalse(auto.fellBack(), "every structured block passed its spot check (no silent dense fallback)");
     }
 
     @org.junit.jupiter.api.Test
