@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tangent.io.AtomicFiles;
 import dev.tangent.nn.Mlp;
+import dev.tangent.nn.PeriodicEmbedding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,7 +22,9 @@ import java.util.Map;
  * parameter inline) plus one NumPy .npy file per weight matrix (W1.npy: n_out × n_in, row-major) and bias vector.
  * Layer l computes z = weight_scale·W·a + bias_scale·b, then the activation on every layer but the last. A system with
  * one network per field has {@code networks} (each with its layers, files prefixed by the field name) instead of
- * {@code layers}; hard constraints are listed under {@code hard_constraints} (u_f = value + distance·N_f).
+ * {@code layers}; hard constraints are listed under {@code hard_constraints} (u_f = value + distance·N_f); a periodic input
+ * embedding as {@code periodic_inputs}, {@code periods} and {@code periodic_harmonics} (the first layer's inputs are then
+ * the coordinates in order, each periodic x_k replaced by cos(ω_h x_k), sin(ω_h x_k), ω_h = 2πh/L_k, h = 1..K).
  */
 public final class ModelExport {
     private ModelExport() {}
@@ -45,6 +48,14 @@ public final class ModelExport {
         m.put("unknowns", model.unknowns());
         m.put("fields", model.problem().fields());
         if (model.hard() != null) m.put("hard_constraints", hard(model.hard()));
+        if (mlp.periodic() != null) {   // the first layer reads (cos, sin)(2πh/L·x_k), h = 1..K, in place of each periodic x_k
+            PeriodicEmbedding pe = mlp.periodic();
+            List<String> names = new ArrayList<>();
+            for (int k : pe.coordinates()) names.add(model.coordinates()[k]);
+            m.put("periodic_inputs", names);
+            m.put("periods", pe.periods());
+            m.put("periodic_harmonics", pe.harmonics());
+        }
         try {
             Files.createDirectories(dir);
             if (mlp.parts() == null) {
