@@ -71,21 +71,32 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
      * named parts), with the normal of the part each point lies on.
      */
     public static Condition neumann(Domain d, Region region, String g, int points) {
+        return neumann(d, region, SCALAR, "u", g, points);
+    }
+
+    /** ∂(field)/∂n = g(text of the coordinates) on a boundary region of a shape domain, for a problem with these fields. */
+    public static Condition neumann(Domain d, Region region, List<String> fields, String field, String g, int points) {
         if (d.isBox() || region.kind() != Region.Kind.BOUNDARY) {
             throw new IllegalArgumentException("a Neumann condition on boundary parts needs a shape domain; on a box give the face (coord and side)");
         }
+        int f = fields.indexOf(field(fields, field));
         String where = region.describe(d);
         String name = region.parts().isEmpty() ? "neumann" : "neumann-" + String.join("-", region.parts());
-        return new Condition(name, ConditionKind.NEUMANN, region, new NormalDerivative(d, d.shape().parts(region.parts()), g),
-                "∂u/∂n = " + g + " on " + where, points);
+        return new Condition(name, ConditionKind.NEUMANN, region, new NormalDerivative(d, d.shape().parts(region.parts()), g, f),
+                "∂" + field + "/∂n = " + g + " on " + where, points);
     }
 
     /** u = g(text) on named parts of a shape's boundary, named boundary-&lt;parts&gt;. */
     public static Condition dirichlet(Domain d, String g, int points, String... parts) {
+        return dirichlet(d, SCALAR, "u", g, points, parts);
+    }
+
+    /** field = g(text) on named parts of a shape's boundary (all of it without parts), named boundary-&lt;parts&gt;. */
+    public static Condition dirichlet(Domain d, List<String> fields, String field, String g, int points, String... parts) {
         Region r = Region.boundary(parts);
         if (d.isBox()) throw new IllegalArgumentException("boundary parts " + List.of(parts) + " need a shape domain");
         d.shape().parts(r.parts()); // unknown names fail here, listing the parts
-        Condition c = dirichlet(d, r, g, points);
+        Condition c = dirichlet(d, r, fields, field, g, points);
         return parts.length == 0 ? c : new Condition("boundary-" + String.join("-", parts), c.kind(), r, c.residual(), c.description(), points);
     }
 

@@ -13,22 +13,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * r = ∂u/∂n − g = Σ_k n_k(x) u_{x_k} − g(x) on parts of a shape's boundary, with n the outward unit normal of the
+ * r = ∂u/∂n − g = Σ_k n_k(x) u_{x_k} − g(x) (u: one field of a system) on parts of a shape's boundary, with n the outward unit normal of the
  * part the point lies on (looked up from x, so subsets of rows and resampled points need no side table). The
  * partials ∂r/∂u_{x_k} = n_k make the Jacobian exact.
  */
 final class NormalDerivative implements PointResidual {
     private final int dim, first, spatial;
+    private final int[] fields;
     private final List<BoundaryPart> parts;
     private final List<MultiIndex> derivatives = new ArrayList<>();
     private final Evaluator g;
 
-    NormalDerivative(Domain d, List<BoundaryPart> parts, String value) {
+    /** ∂u_f/∂n − g for field f (0 for a scalar problem). */
+    NormalDerivative(Domain d, List<BoundaryPart> parts, String value, int field) {
         this.dim = d.dim();
         this.first = d.firstSpatial();
         this.spatial = dim - first;
         this.parts = List.copyOf(parts);
         for (int k = first; k < dim; k++) derivatives.add(MultiIndex.pure(dim, k, 1));
+        this.fields = new int[derivatives.size()];
+        java.util.Arrays.fill(fields, field);
         Map<String, Integer> slots = new HashMap<>();
         for (int k = 0; k < dim; k++) slots.put(d.coords()[k], k);
         this.g = Evaluator.compile(new ExprParser(d.coords(), Set.of()).parse(value), slots);
@@ -42,6 +46,11 @@ final class NormalDerivative implements PointResidual {
     @Override
     public List<MultiIndex> derivatives() {
         return derivatives;
+    }
+
+    @Override
+    public int[] fields() {
+        return fields.clone();
     }
 
     @Override

@@ -169,7 +169,7 @@ public final class ProblemFactory {
         String where = "problem.conditions[" + index + "]";
         if (!m.containsKey("kind")) throw new IllegalArgumentException(where + ".kind is missing; allowed: [dirichlet, neumann, periodic, initial-value, initial-velocity, data]");
         ConditionKind kind = ConditionKind.parse(String.valueOf(m.get("kind")));
-        if (!d.isBox() && kind != ConditionKind.DATA) return ShapeConditions.condition(d, m, kind, where);
+        if (!d.isBox() && kind != ConditionKind.DATA) return ShapeConditions.condition(d, m, kind, where, fields);
         java.util.Set<String> used = switch (kind) {
             case DIRICHLET -> m.containsKey("coord") ? Set.of("kind", "value", "points", "coord", "side", "name", "weight", "field", "hard", "distance")
                     : Set.of("kind", "value", "points", "coord", "name", "weight", "field", "hard", "distance");
@@ -195,17 +195,7 @@ public final class ProblemFactory {
             Condition c = Condition.periodic(d, fields, matched, required(m, "coord", where), points);
             return new Condition(m.containsKey("name") ? String.valueOf(m.get("name")) : c.name(), c.kind(), c.region(), c.residual(), c.description(), points);
         }
-        if (m.get("field") instanceof List<?> l && l.size() != 1) {
-            throw new IllegalArgumentException(where + ".field: a " + kind.label() + " condition sets one field, got " + l
-                    + " (lists are for periodic and data conditions)");
-        }
-        if (fields.size() > 1 && !m.containsKey("field")) {
-            throw new IllegalArgumentException(where + ".field is required in a system: which of " + fields + " this condition sets");
-        }
-        String field = m.containsKey("field") ? DataConditions.names(m.get("field")).get(0) : fields.get(0);
-        if (!fields.contains(field)) {
-            throw new IllegalArgumentException(where + ".field: '" + field + "' is not a declared field; fields: " + fields);
-        }
+        String field = SystemRules.conditionField(m, kind.label(), fields, where);
         Condition cond = switch (kind) {
             case DIRICHLET -> {
                 Region region = Region.spatialBoundary(d);

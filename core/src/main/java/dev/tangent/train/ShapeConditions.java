@@ -11,17 +11,18 @@ import java.util.TreeSet;
 
 /**
  * Conditions on a shape domain: {@code boundary:} names the parts (one name or a list; absent: the whole
- * boundary), e.g. {@code {kind: neumann, boundary: inner, value: "0"}}. Faces (coord/side) and periodic pairs
- * belong to boxes and are refused with the shape's part names.
+ * boundary), e.g. {@code {kind: neumann, boundary: inner, value: "0"}}; {@code field:} names the field a condition
+ * sets, as on boxes (one name, required in a system). Faces (coord/side) and periodic pairs belong to boxes and are
+ * refused with the shape's part names.
  */
 final class ShapeConditions {
     private ShapeConditions() {}
 
-    static Condition condition(Domain d, Map<String, Object> m, ConditionKind kind, String where) {
+    static Condition condition(Domain d, Map<String, Object> m, ConditionKind kind, String where, List<String> fields) {
         Set<String> used = switch (kind) {
-            case DIRICHLET -> Set.of("kind", "value", "points", "boundary", "name", "hard", "distance");
-            case NEUMANN -> Set.of("kind", "value", "points", "boundary", "name");
-            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name");
+            case DIRICHLET -> Set.of("kind", "value", "points", "boundary", "name", "hard", "distance", "field", "weight");
+            case NEUMANN -> Set.of("kind", "value", "points", "boundary", "name", "field", "weight");
+            case INITIAL_VALUE, INITIAL_VELOCITY -> Set.of("kind", "value", "points", "name", "field", "weight");
             case DATA -> throw new IllegalArgumentException(where + ".kind: data conditions are read by ProblemFactory");
             case PERIODIC -> throw new IllegalArgumentException(where + ".kind: periodic conditions pair the faces of a box; "
                     + d.describe() + " is not a box");
@@ -43,13 +44,15 @@ final class ShapeConditions {
                         + d.describe() + " has " + d.shape().partNames());
             }
         }
+        String field = SystemRules.conditionField(m, kind.label(), fields, where);
         Condition c = switch (kind) {
-            case DIRICHLET -> Condition.dirichlet(d, value, points, parts);
-            case NEUMANN -> Condition.neumann(d, Region.boundary(parts), value, points);
-            case INITIAL_VALUE -> Condition.initialValue(d, value, points);
-            default -> Condition.initialVelocity(d, value, points);
+            case DIRICHLET -> Condition.dirichlet(d, fields, field, value, points, parts);
+            case NEUMANN -> Condition.neumann(d, Region.boundary(parts), fields, field, value, points);
+            case INITIAL_VALUE -> Condition.initialValue(d, fields, field, value, points);
+            default -> Condition.initialVelocity(d, fields, field, value, points);
         };
-        String name = m.containsKey("name") ? String.valueOf(m.get("name")) : c.name();
+        // as on boxes: a system's default names end in the field (boundary-outer-v)
+        String name = m.containsKey("name") ? String.valueOf(m.get("name")) : c.name() + (fields.size() > 1 ? "-" + field : "");
         return new Condition(name, c.kind(), c.region(), c.residual(), c.description(), points);
     }
 

@@ -59,4 +59,25 @@ final class SystemRules {
                     + "' is not a declared field; fields: " + fields + " (declare it in problem.fields)");
         }
     }
+
+    /**
+     * The one field a dirichlet, neumann or initial condition sets (box or shape domain): {@code field:} names it (one
+     * name), required in a system; a scalar problem's is u.
+     *
+     * @throws IllegalArgumentException naming the key, the value and the declared fields
+     */
+    static String conditionField(Map<String, Object> m, String kind, List<String> fields, String where) {
+        if (m.get("field") instanceof List<?> l && l.size() != 1) {
+            throw new IllegalArgumentException(where + ".field: a " + kind + " condition sets one field, got " + l
+                    + " (lists are for periodic and data conditions)");
+        }
+        if (fields.size() > 1 && !m.containsKey("field")) {
+            throw new IllegalArgumentException(where + ".field is required in a system: which of " + fields + " this condition sets");
+        }
+        String field = m.containsKey("field") ? DataConditions.names(m.get("field")).get(0) : fields.get(0);
+        if (!fields.contains(field)) {
+            throw new IllegalArgumentException(where + ".field: '" + field + "' is not a declared field; fields: " + fields);
+        }
+        return field;
+    }
 }
