@@ -84,9 +84,9 @@ public final class RunReport {
                 double[] err = new double[pred.length];
                 for (int i = 0; i < pred.length; i++) err[i] = pred[i] - fs.values()[i];
                 Heatmaps.panels(dir.resolve("solution_" + field + ".png"), "Field " + field + ": prediction, reference and error ("
-                                + name + ")", grid(d, fs), new Heatmaps.Field("prediction " + field, pred, false),
-                        new Heatmaps.Field("reference " + field + "*", fs.values(), false),
-                        new Heatmaps.Field("|" + field + " − " + field + "*| (log scale)", err, true));
+                                + name + ")", grid(d, fs), new Heatmaps.Field("prediction " + field, fs.onFullGrid(pred), false),
+                        new Heatmaps.Field("reference " + field + "*", fs.onFullGrid(fs.values()), false),   // a shape's grid: outside NaN
+                        new Heatmaps.Field("|" + field + " − " + field + "*| (log scale)", fs.onFullGrid(err), true));
             }
         }
         if (ts == null) {

@@ -116,14 +116,14 @@ final class ConfigRules {
             for (Map.Entry<?, ?> e : exact.entrySet()) {
                 String path = "problem.exact." + e.getKey();
                 SystemRules.declared(String.valueOf(e.getKey()), fields, path, where);
-                expression(e.getValue(), path, names, Set.of(), List.of("u"), where);
+                SystemRules.exact(e.getValue(), path, names, fields, where);
             }
         } else if (p.containsKey("exact")) {
             if (fields.size() > 1) {
                 throw new IllegalArgumentException("config key 'problem.exact'" + at(where, "problem.exact") + ": a system "
                         + "gives one exact solution per field, e.g. exact: {" + fields.get(0) + ": ..., " + fields.get(1) + ": ...}");
             }
-            expression(p.get("exact"), "problem.exact", names, Set.of(), List.of("u"), where);
+            SystemRules.exact(p.get("exact"), "problem.exact", names, fields, where);
         }
         if (p.get("conditions") instanceof List<?> conditions) {
             for (int i = 0; i < conditions.size(); i++) {
@@ -131,6 +131,10 @@ final class ConfigRules {
                 if (c.containsKey("field")) {   // one name, or a list (periodic and data conditions)
                     List<?> named = c.get("field") instanceof List<?> l ? l : List.of(c.get("field"));
                     for (Object f : named) SystemRules.declared(String.valueOf(f), fields, "problem.conditions[" + i + "].field", where);
+                }
+                if (c.containsKey("of")) {   // observed quantities: a field or a derivative of one (u, v_x)
+                    List<?> of = c.get("of") instanceof List<?> l ? l : List.of(c.get("of"));
+                    for (Object q : of) SystemRules.quantity(String.valueOf(q).trim(), names, fields, "problem.conditions[" + i + "].of", where);
                 }
                 if (c.containsKey("value")) {
                     expression(c.get("value"), "problem.conditions[" + i + "].value", names, Set.of(), fields, where);

@@ -28,9 +28,11 @@ final class HardConstraintConfig {
         if (named != null) {
             for (Object o : named) {
                 String group = String.valueOf(o).trim();
+                List<String> dirichlet = p.conditions().stream().filter(x -> x.kind() == ConditionKind.DIRICHLET).map(Condition::name).toList();
                 Condition cond = p.conditions().stream().filter(x -> x.name().equals(group)).findFirst().orElseThrow(() ->
-                        new IllegalArgumentException("config key 'net.hard': no loss group '" + group + "'; dirichlet groups: "
-                                + p.conditions().stream().filter(x -> x.kind() == ConditionKind.DIRICHLET).map(Condition::name).toList()));
+                        new IllegalArgumentException("config key 'net.hard': " + (p.equations().stream().anyMatch(e -> e.name().equals(group))
+                                ? "'" + group + "' is an equation, not a dirichlet condition" : "no loss group '" + group + "'")
+                                + "; dirichlet groups: " + dirichlet));
                 try {
                     found.add(HardConstraint.of(p.domain(), p.fields(), cond, null));
                 } catch (IllegalArgumentException e) {

@@ -80,4 +80,30 @@ final class SystemRules {
         }
         return field;
     }
+
+    /** An exact solution: an expression of the coordinates only (it may not read a field, in a system neither). */
+    static void exact(Object text, String path, String[] coords, List<String> fields, Map<String, String> where) {
+        dev.tangent.pde.expr.Expr e;
+        try {
+            e = new dev.tangent.pde.expr.ExprParser(coords, Set.of(), fields).parse(String.valueOf(text));
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": " + ex.getMessage());
+        }
+        List<String> read = dev.tangent.pde.expr.Exprs.symbols(e).stream().filter(s -> !List.of(coords).contains(s)).sorted().toList();
+        if (!read.isEmpty()) {
+            throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": an exact solution is a function of the"
+                    + " coordinates " + List.of(coords) + " only, but '" + text + "' reads the field quantities " + read + " (fields: " + fields + ")");
+        }
+    }
+
+    /** An observed quantity (data of:): a declared field or a derivative of one over the coordinates. */
+    static void quantity(String q, String[] coords, List<String> fields, String path, Map<String, String> where) {
+        int cut = q.indexOf('_');
+        declared(cut < 0 ? q : q.substring(0, cut), fields, path, where);
+        if (new dev.tangent.pde.expr.ExprParser(coords, Set.of(), fields).fieldDerivativeOf(q) == null) {
+            throw new IllegalArgumentException("config key '" + path + "'" + at(where, path) + ": '" + q + "' is not a field " + fields
+                    + " or a derivative of one over the coordinates " + List.of(coords) + " (e.g. " + fields.get(fields.size() - 1) + "_"
+                    + coords[coords.length - 1] + ")");
+        }
+    }
 }

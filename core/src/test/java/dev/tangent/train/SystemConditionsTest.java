@@ -158,7 +158,7 @@ class SystemConditionsTest {
         assertTrue(m2.contains("not both"), m2);
         String m3 = assertThrows(IllegalArgumentException.class, () -> ProblemFactory.build(Config.parse(system("shared",
                 "    - {kind: data, file: \"" + f + "\", of: w_x}")))).getMessage();
-        assertTrue(m3.contains("'w_x' is not a field [u, v]"), m3);
+        assertTrue(m3.contains("problem.conditions[0].of") && m3.contains("'w' is not a declared field; fields: [u, v]"), m3);
         String m4 = assertThrows(IllegalArgumentException.class, () -> ProblemFactory.build(Config.parse(system("shared",
                 "    - {kind: data, file: \"" + f + "\", of: u}")))).getMessage();
         assertTrue(m4.contains("no column 'u'") && m4.contains(obs.toString()), m4);

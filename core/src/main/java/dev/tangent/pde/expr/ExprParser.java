@@ -260,8 +260,11 @@ public final class ExprParser {
         String known = fields.size() == 1 ? fields.get(0) + " and derivatives like " + fields.get(0) + "_" + last + last
                 : "fields " + fields + " and derivatives like " + fields.get(0) + "_" + last + last;
         int cut = name.indexOf('_');
-        String undeclared = fields.contains(cut < 0 ? name : name.substring(0, cut)) ? ""
-                : cut > 0 ? " ('" + name.substring(0, cut) + "' is not a declared field; fields: " + fields + ")" : "";
+        String head = cut < 0 ? name : name.substring(0, cut);
+        String undeclared = fields.contains(head)
+                ? " ('" + head + "' is a field, but '" + name.substring(cut + 1) + "' is not made of the coordinates " + Arrays.toString(coords) + ")"
+                : cut > 0 ? " ('" + head + "' is not a declared field; fields: " + fields + ")"
+                : " (not a declared field, coordinate or parameter; fields: " + fields + ")";
         throw error("unknown symbol '" + name + "'" + undeclared + "; known: coordinates " + Arrays.toString(coords)
                 + ", " + known + ", parameters " + parameters + ", constants [pi, e], functions " + functionNames(), t);
     }
