@@ -82,7 +82,7 @@ public record Condition(String name, ConditionKind kind, Region region, PointRes
         int f = fields.indexOf(field(fields, field));
         String where = region.describe(d);
         String name = region.parts().isEmpty() ? "neumann" : "neumann-" + String.join("-", region.parts());
-        return new Condition(name, ConditionKind.NEUMANN, region, new NormalDerivative(d, d.shape().parts(region.parts()), g, f),
+        return new Condition(name, ConditionKind.NEUMANN, region, new NormalDerivative(d, d.shape().parts(region.parts()), g, fields, f),
                 "∂" + field + "/∂n = " + g + " on " + where, points);
     }
 

@@ -25,7 +25,7 @@ final class NormalDerivative implements PointResidual {
     private final Evaluator g;
 
     /** ∂u_f/∂n − g for field f (0 for a scalar problem). */
-    NormalDerivative(Domain d, List<BoundaryPart> parts, String value, int field) {
+    NormalDerivative(Domain d, List<BoundaryPart> parts, String value, List<String> fieldNames, int field) {
         this.dim = d.dim();
         this.first = d.firstSpatial();
         this.spatial = dim - first;
@@ -35,7 +35,13 @@ final class NormalDerivative implements PointResidual {
         java.util.Arrays.fill(fields, field);
         Map<String, Integer> slots = new HashMap<>();
         for (int k = 0; k < dim; k++) slots.put(d.coords()[k], k);
-        this.g = Evaluator.compile(new ExprParser(d.coords(), Set.of()).parse(value), slots);
+        dev.tangent.pde.expr.Expr e = new ExprParser(d.coords(), Set.of(), fieldNames).parse(value);
+        List<String> read = dev.tangent.pde.expr.Exprs.symbols(e).stream().filter(s -> !slots.containsKey(s)).sorted().toList();
+        if (!read.isEmpty()) {   // g is evaluated from x alone; a Robin-type value would need its own partials
+            throw new IllegalArgumentException("a Neumann value on a shape's boundary is a function of the coordinates "
+                    + List.of(d.coords()) + " only, but '" + value + "' reads the field quantities " + read + " (fields: " + fieldNames + ")");
+        }
+        this.g = Evaluator.compile(e, slots);
     }
 
     @Override

@@ -67,6 +67,8 @@ class FieldNameErrorsTest {
                         List.of("problem.conditions[0].field", declared)),
                 Arguments.of("condition field: missing in a system (shape)", config(DISK, "[u, v]", eq, "{kind: dirichlet, value: \"0\"}", ex, ""),
                         List.of("problem.conditions[0].field is required in a system: which of [u, v]")),
+                Arguments.of("neumann value on a shape: reads a field", config(DISK, "[u, v]", eq, "{kind: neumann, field: u, value: \"v + u_x\"}", ex, ""),
+                        List.of("problem.conditions[0]", "function of the coordinates [x, y] only, but 'v + u_x' reads the field quantities [u_x, v] (fields: [u, v])")),
                 Arguments.of("condition value: an undeclared field", config(BOX, "[u, v]", eq, "{kind: dirichlet, field: u, value: \"w_x\"}", ex, ""),
                         List.of("problem.conditions[0].value", "'w_x'", declared)),
                 Arguments.of("exact: an undeclared field's key", config(BOX, "[u, v]", eq, ok, "w: \"0\"", ""),
