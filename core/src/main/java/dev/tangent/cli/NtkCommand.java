@@ -75,13 +75,14 @@ final class NtkCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         NtkReport r = NtkReport.of(d, spec.kernel().blocks(mlp, theta, block));
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("NTK of %s, net %s, at %s (%.2f s)%n", p.name(), mlp.spec(), at, secs);
+        System.out.printf("NTK of %s, net %s, at %s (%.2f s)%n", p.name(), mlp.spec() + (mlp.periodic() == null ? "" : " " + mlp.periodic().describe(p.domain().coords())), at, secs);
         System.out.printf("%-22s %6s %12s %12s %12s %10s%n", "block", "size", "trace", "λ_max", "condition", "eff. rank");
         for (NtkSpectrum sp : NtkFiles.spectra(r)) {
             System.out.printf("%-22s %6d %12.4e %12.4e %12.4e %10.2f%n", sp.name(), sp.eigenvalues().length, sp.trace(),
                     sp.eigenvalues()[0], sp.condition(), sp.effectiveRank());
         }
-        NtkFiles.write(out, r, p.name(), mlp.spec().toString(), mlp.spec().shape(), at);
+        NtkFiles.write(out, r, p.name(), mlp.spec().toString() + (mlp.periodic() == null ? "" : " " + mlp.periodic().describe(p.domain().coords())),
+                mlp.spec().shape(), at);
         System.out.println("wrote " + out.resolve("ntk.json") + ", " + out.resolve("spectra.csv") + ", " + out.resolve("spectrum.png"));
         return ExitCodes.OK;
     }

@@ -127,7 +127,9 @@ final class TrainCommand implements Callable<Integer> {
     private static void report(Config config, Trainer.Result r, Path dir) {
         ErrorMetrics e = r.errors();
         System.out.printf("%s: %s on %s (%s, %d parameters, %d residual rows)%n", r.status(), config.string("optimizer.name", ""),
-                r.discretization().problem().name(), r.discretization().mlp().spec().shape(), r.discretization().mlp().nParams(),
+                r.discretization().problem().name(), r.discretization().mlp().spec().shape()
+                        + (r.discretization().mlp().periodic() == null ? "" : ", " + r.discretization().mlp().periodic()
+                        .describe(r.discretization().problem().domain().coords())), r.discretization().mlp().nParams(),
                 r.discretization().rows());
         System.out.printf("  %d steps in %.2f s of training, loss %.3e%n", r.steps(), r.seconds(), r.loss());
         if (e != null) System.out.printf("  error on the test grid: relative L2 %.3e, absolute RMS %.3e%s%n", e.relativeL2(), e.absoluteRms(),

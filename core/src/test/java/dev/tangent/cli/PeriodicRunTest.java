@@ -119,7 +119,8 @@ class PeriodicRunTest {
             Path out = tmp.resolve("ntk-" + methods[k]);
             Subprocess.Result r = Subprocess.inProcess("ntk", cfg.toString(), "--kernel", methods[k], "--out", out.toString());
             assertEquals(ExitCodes.OK, r.code(), r.err());
-            JsonNode blocks = mapper.readTree(out.resolve("ntk.json").toFile()).get("blocks");
+            JsonNode json = mapper.readTree(out.resolve("ntk.json").toFile()), blocks = json.get("blocks");
+            assertTrue(json.get("net").asText().contains("periodic x period 2.0 harmonics 2"), json.get("net").asText());
             traces[k] = new double[blocks.size()];
             for (int b = 0; b < blocks.size(); b++) traces[k][b] = blocks.get(b).get("trace").asDouble();
         }

@@ -38,7 +38,9 @@ class UnseenProblemsTest {
     private static final int INTERIOR = 48;
     private static final int PER_CONDITION = 16;
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "problem");
+    private static final Set<String> TOP_KEYS = Set.of("name", "problem", "net");
+    /** The one net key a problem may state: a periodic input embedding is part of the problem (its periodic axis), not a tuning. */
+    private static final Set<String> NET_KEYS = Set.of("periodic");
     private static final Set<String> PROBLEM_KEYS = Set.of("description", "domain", "time", "equation", "conditions", "exact",
             "fields", "equations");
     private static final Set<String> CONDITION_KEYS = Set.of("kind", "value", "coord", "side", "name", "field", "boundary");
@@ -121,8 +123,10 @@ class UnseenProblemsTest {
 
     private static void assertOnlyProblemKeys(Config c, String base) {
         Map<String, Object> top = c.tree();
-        assertTrue(TOP_KEYS.containsAll(top.keySet()), base + ": only name and problem belong in the file (settings come from"
+        assertTrue(TOP_KEYS.containsAll(top.keySet()), base + ": only name, problem and net.periodic belong in the file (settings come from"
                 + " the defaults); found " + new TreeSet<>(top.keySet()));
+        assertTrue(NET_KEYS.containsAll(c.section("net").keySet()), base + ": net may only state the periodic embedding; found "
+                + new TreeSet<>(c.section("net").keySet()));
         Map<String, Object> prob = c.section("problem");
         assertTrue(PROBLEM_KEYS.containsAll(prob.keySet()), base + ": problem keys " + new TreeSet<>(prob.keySet())
                 + " outside " + new TreeSet<>(PROBLEM_KEYS));
