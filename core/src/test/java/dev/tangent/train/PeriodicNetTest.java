@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code net.periodic} from the config to training: the exact residual Jacobian through the embedding against
- * Richardson differences in θ (scalar with an unknown, systems in both layouts, with Fourier features), the config
+ * Richardson differences in θ (scalar with an unknown, systems in both layouts, with Fourier features), the
+ * matrix-free J·v, Jᵀu and gradient against the formed Jacobian, the config
  * errors, a few steps of every optimizer and NTK weighting on a periodic advection problem without periodic rows.
  */
 class PeriodicNetTest {
@@ -85,6 +86,47 @@ class PeriodicNetTest {
                     double fd = (4 * d2 - d1) / 3;
                     assertEquals(fd, jac[i * np + q], 1e-8 * Math.max(1, Math.abs(fd)), g.name() + " row " + i + " " + mlp.describeParameter(q));
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void matrixFreeProductsThroughTheEmbeddingEqualTheFormedJacobian(String yaml) {
+        RunSpec spec = RunSpec.from(Config.parse(yaml));
+        Mlp mlp = spec.network();
+        Discretization d = spec.discretization(mlp);
+        int np = mlp.nParams();
+        double[] theta = mlp.initialize(9), v = new double[np];
+        for (int i = 0; i < np; i++) {
+            theta[i] += 0.05 * Math.cos(2.0 + i);
+            v[i] = Math.sin(0.7 * i + 0.3);
+        }
+        for (LossGroup g : d.groups()) {
+            int rows = g.size();
+            double[] r = new double[rows], jac = new double[rows * np];
+            g.evaluate(theta, r, jac, 0);
+            double[] jv = new double[rows], u = new double[rows], jtu = new double[np], grad = new double[np], rg = new double[rows];
+            g.jvp(theta, v, jv, 0);
+            for (int i = 0; i < rows; i++) u[i] = Math.cos(1.3 * i);
+            g.vjp(theta, u, 0, jtu);
+            g.gradient(theta, 0.5, rg, 0, grad);
+            double scale = 0;
+            for (double x : jac) scale = Math.max(scale, Math.abs(x));
+            for (int i = 0; i < rows; i++) {
+                double s = 0;
+                for (int q = 0; q < np; q++) s += jac[i * np + q] * v[q];
+                assertEquals(s, jv[i], 1e-12 * scale * np, g.name() + " (J·v)_" + i);
+                assertEquals(r[i], rg[i], 0.0, g.name() + " residual " + i);
+            }
+            for (int q = 0; q < np; q++) {
+                double a = 0, b = 0;
+                for (int i = 0; i < rows; i++) {
+                    a += jac[i * np + q] * u[i];
+                    b += 0.5 * r[i] * jac[i * np + q];
+                }
+                assertEquals(a, jtu[q], 1e-12 * scale * rows, g.name() + " (Jᵀu)_" + mlp.describeParameter(q));
+                assertEquals(b, grad[q], 1e-12 * scale * rows * (1 + Math.abs(b)), g.name() + " gradient " + mlp.describeParameter(q));
             }
         }
     }
