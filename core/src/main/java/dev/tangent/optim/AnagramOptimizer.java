@@ -46,17 +46,23 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
     static final double CEILING = 0.1;
 
+    /** Below this accepted step length the search direction is judged poor: the kept subspace is too large. */
+    static final double SHORT_STEP = 0.25;
+
     /**
-     * The adaptive rule moves both ways: a step that finds no decrease although the kept subspace predicted one
-     * (‖U_kᵀr̃‖² above 1e-3 of the loss) raises the cutoff tenfold (poorly determined components blew the step up);
-     * poor progress (loss down by less than 10%, or no decrease with nothing left to predict) lowers it tenfold down
-     * to its floor (the kept subspace is exhausted); good progress keeps it.
+     * The adaptive rule is a trust test of the Gauss–Newton model on the kept subspace, which predicts
+     * L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². The cutoff rises tenfold when the model fails: no decrease although it
+     * predicted one (‖U_kᵀr̃‖² above 1e-3 of the loss), an accepted step shorter than {@link #SHORT_STEP}, or an actual
+     * decrease below a quarter of the predicted one (poorly determined components bent the step). It falls tenfold,
+     * down to its floor, when the model holds but progress is poor (the loss fell by less than 10%, or no decrease with
+     * nothing left to predict: the kept subspace is exhausted). Otherwise it stays.
      */
     @Override
     void afterStep(StepReport r, double lossBefore) {
         if (!adaptive()) return;
-        boolean blewUp = r.eta() == 0 && predicted > 1e-3 * lossBefore; // the model promised a decrease the step missed
-        if (blewUp) factor = Math.min(CEILING, factor * 10);
+        double eta = r.eta(), model = eta * (2 - eta) * predicted, actual = lossBefore - r.loss();
+        boolean modelFailed = eta == 0 ? predicted > 1e-3 * lossBefore : eta < SHORT_STEP || actual < 0.25 * model;
+        if (modelFailed) factor = Math.min(CEILING, factor * 10);
         else if (r.loss() > 0.9 * lossBefore) factor = Math.max(s.cutoff().value(), factor / 10);
     }
 

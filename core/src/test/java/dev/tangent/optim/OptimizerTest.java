@@ -116,6 +116,22 @@ class OptimizerTest {
         assertEquals(1e-4, opt.state().get("cutoff.factor")[0], 1e-16);
     }
 
+    /** A step the line search accepts only at a short η means the model failed on the kept subspace: the cutoff rises. */
+    @Test
+    void adaptiveCutoffRisesAfterAShortStep() {
+        int rows = 8, params = 3;
+        LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
+        int[] fail = {4}; // η = 1, 1/2, 1/4 and 1/8 fail; 1/16 is accepted
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        StepReport shortStep = opt.step(new double[params], TestProblems.failingTrials(linear, fail));
+        assertEquals(1.0 / 16, shortStep.eta(), "the first accepted trial");
+        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a short step raises the cutoff tenfold");
+        AnagramOptimizer full = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        StepReport fullStep = full.step(new double[params], linear);
+        assertEquals(1.0, fullStep.eta(), "a linear problem takes the full step");
+        assertEquals(1e-4, full.state().get("cutoff.factor")[0], 1e-16, "the model held and the loss fell: the cutoff stays");
+    }
+
     @Test
     void engdGramAndKernelFormsGiveTheSameDirection() {
         for (int[] shape : new int[][] {{5, 9}, {12, 4}}) {
