@@ -17,6 +17,19 @@ final class EngineChecks {
         }
     }
 
+    /** One field index per derivative, each an output of the network. */
+    static void fields(int[] fields, java.util.List<MultiIndex> derivatives, Mlp mlp) {
+        if (fields.length != derivatives.size()) {
+            throw new IllegalArgumentException(derivatives.size() + " derivatives but " + fields.length + " field indices");
+        }
+        for (int k = 0; k < fields.length; k++) {
+            if (fields[k] < 0 || fields[k] >= mlp.fields()) {
+                throw new IllegalArgumentException("derivative " + derivatives.get(k) + " reads field " + fields[k]
+                        + " but network " + mlp.spec().shape() + " has " + mlp.fields() + " field(s)");
+            }
+        }
+    }
+
     static void theta(double[] theta, Mlp mlp) {
         if (theta == null || theta.length != mlp.nParams()) {
             throw new IllegalArgumentException("θ must have " + mlp.nParams() + " entries for net "

@@ -54,15 +54,7 @@ public final class JetEngine {
     JetEngine(Mlp mlp, List<MultiIndex> derivatives, int[] fields, int workers) {
         this.mlp = mlp;
         this.plan = new JetPlan(mlp.spec().inputDim(), derivatives);
-        if (fields.length != derivatives.size()) {
-            throw new IllegalArgumentException(derivatives.size() + " derivatives but " + fields.length + " field indices");
-        }
-        for (int k = 0; k < fields.length; k++) {
-            if (fields[k] < 0 || fields[k] >= mlp.fields()) {
-                throw new IllegalArgumentException("derivative " + derivatives.get(k) + " reads field " + fields[k]
-                        + " but network " + mlp.spec().shape() + " has " + mlp.fields() + " field(s)");
-            }
-        }
+        EngineChecks.fields(fields, derivatives, mlp);
         this.fields = fields.clone();
         if (mlp.parts() != null) {
             this.separate = new SeparateNets(mlp, derivatives, this.fields, workers);

@@ -5,7 +5,7 @@ package dev.tangent.nn;
  * l the weight block of row i is c_l·Σ_c δ_{l,i,c} a_{l,i,c}ᵀ and the bias block c_b,l·δ_{l,i,0}, where a_{l,i,c} is
  * jet component c of layer l's input and δ_{l,i,c} the adjoint of component c of its pre-activation, seeded with the
  * residual's partials ∂F/∂D_k u at the current θ (the linearisation the Jacobian uses, also for nonlinear F).
- * A structured NTK builds K from Gram matrices of these factors (see {@code dev.tangent.ntk.StructuredKernel}).
+ * A structured NTK builds K from Gram matrices of these factors (see StructuredKernel in the ntk package).
  *
  * <p>After {@link #compute}, {@link #inputs(int)} is column-major n_in × S·C and {@link #adjoints(int)} n_out × S·C,
  * column {@code i·C + c} holding component c of point i (the engine's own buffers: read them, do not modify them;
