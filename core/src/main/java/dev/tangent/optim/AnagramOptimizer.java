@@ -31,9 +31,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private final PseudoInverse pinv = new PseudoInverse();
     /** Current relative cutoff of the adaptive rule (NaN until the first step). */
     private double factor = Double.NaN;
-    /** Rank kept by the last adaptive search; a candidate direction. */
-    private int chosenRank;
-    private double[] candidate = new double[0];
+    /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
+    private double predicted;
 
     public AnagramOptimizer(Settings settings) {
         super(settings.lineSearchSteps());
@@ -47,53 +46,24 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
     static final double CEILING = 0.1;
 
+    /** Below this accepted step length the search direction is judged poor: the kept subspace is too large. */
+    static final double SHORT_STEP = 0.25;
+
     /**
-     * The adaptive rule is a search over cutoffs on one SVD: each step tries the relative cutoffs factor, factor/10
-     * and 10·factor (within [floor, CEILING]), each with its own line search, keeps the one whose step lowers the loss
-     * most (a tie keeps the current one) and moves factor there. A too-low cutoff shows as a short or failed step (poorly determined components bend
-     * it) and loses to a higher one; a too-high one leaves progress that a lower one takes. When no candidate lowers the
-     * loss the factor rises a hundredfold. A candidate costs a truncated solve and a few residual passes, little
-     * against the SVD.
+     * The adaptive rule is a trust test of the Gauss–Newton model on the kept subspace, which predicts
+     * L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². The cutoff rises tenfold when the model fails: no decrease although it
+     * predicted one (‖U_kᵀr̃‖² above 1e-3 of the loss), an accepted step shorter than {@link #SHORT_STEP}, or an actual
+     * decrease below a quarter of the predicted one (poorly determined components bent the step). It falls tenfold,
+     * down to its floor, when the model holds but progress is poor (the loss fell by less than 10%, or no decrease with
+     * nothing left to predict: the kept subspace is exhausted). Otherwise it stays.
      */
     @Override
-    LineSearch.Result search(LeastSquaresProblem p, double[] theta, double loss) {
-        if (!adaptive()) return super.search(p, theta, loss);
-        int n = theta.length;
-        if (candidate.length != n) candidate = new double[n];
-        double sigmaMax = pinv.singularValues()[0], floor = s.cutoff().value();
-        LineSearch.Result best = null;
-        double bestFactor = factor;
-        int evaluations = 0;
-        int[] tried = {-1, -1, -1};
-        double[] cutoffs = {factor, factor / 10, factor * 10}; // the current one first: a tie keeps it
-        for (int t = 0; t < cutoffs.length; t++) {
-            double c = Math.max(floor, Math.min(CEILING, cutoffs[t]));
-            int rank = pinv.rankAbove(c * sigmaMax);
-            tried[t] = rank;
-            if (rank == tried[0] && t > 0 || t == 2 && rank == tried[1]) continue; // a direction already tried
-            pinv.solveKept(rank, ws.r, candidate);
-            LineSearch.Result ls = LineSearch.grid(p, theta, candidate, ws.theta, ws.trial, loss, lineSearchSteps());
-            evaluations += ls.evaluations();
-            if (ls.eta() > 0 && (best == null || ls.loss() < best.loss())) {
-                best = ls;
-                bestFactor = c;
-                chosenRank = rank;
-                System.arraycopy(candidate, 0, direction, 0, n);
-            }
-        }
-        if (best == null) {
-            factor = Math.min(CEILING, factor * 100);
-            chosenRank = 0;
-            java.util.Arrays.fill(direction, 0.0);
-            return new LineSearch.Result(0, loss, evaluations);
-        }
-        factor = bestFactor;
-        return new LineSearch.Result(best.eta(), best.loss(), evaluations);
-    }
-
-    @Override
-    int keptRank(Solve solve) {
-        return adaptive() ? chosenRank : solve.rank();
+    void afterStep(StepReport r, double lossBefore) {
+        if (!adaptive()) return;
+        double eta = r.eta(), model = eta * (2 - eta) * predicted, actual = lossBefore - r.loss();
+        boolean modelFailed = eta == 0 ? predicted > 1e-3 * lossBefore : eta < SHORT_STEP || actual < 0.25 * model;
+        if (modelFailed) factor = Math.min(CEILING, factor * 10);
+        else if (r.loss() > 0.9 * lossBefore) factor = Math.max(s.cutoff().value(), factor / 10);
     }
 
     @Override
@@ -120,12 +90,10 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     Solve solve(int rows, int n) {
         pinv.decompose(rows, n, ws.jac);
         double[] sv = pinv.singularValues();
-        if (adaptive()) { // the rank is chosen by the search over cutoffs
-            if (Double.isNaN(factor)) factor = s.cutoff().startFactor(n);
-            return new Solve(-1, sv.clone());
-        }
-        int rank = pinv.rankAbove(s.cutoff().tolerance(sv[0], n));
-        pinv.solveKept(rank, ws.r, direction);
+        if (adaptive() && Double.isNaN(factor)) factor = s.cutoff().startFactor(n);
+        double tol = adaptive() ? factor * sv[0] : s.cutoff().tolerance(sv[0], n);
+        int rank = pinv.rankAbove(tol);
+        predicted = pinv.solveKept(rank, ws.r, direction);
         return new Solve(rank, sv.clone()); // the report outlives the reused buffer
     }
 }

@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * The singular-value cutoff of the pseudo-inverse: keep σ_j > tol. ABSOLUTE uses tol = value;
  * RELATIVE uses tol = value·σ_max; DEFAULT uses tol = sqrt(ε_f64·P)·σ_max. ADAPTIVE starts as DEFAULT (or
- * at {@code start}·σ_max) and is searched on every step among f/10, f and 10·f within [value, 0.1]·σ_max (the
- * rule is AnagramOptimizer#search), so training continues past the floor a fixed cutoff stops at and recovers when a
- * low cutoff lets the step blow up.
+ * at {@code start}·σ_max), is raised tenfold (up to σ_max/10) after a step on which the Gauss–Newton model of the
+ * kept subspace failed and lowered tenfold (down to value·σ_max) after poor progress where it held (the rule is
+ * AnagramOptimizer#afterStep), so training continues past the floor a fixed cutoff stops at and recovers when a low
+ * cutoff lets the step blow up.
  */
 public record Cutoff(Kind kind, double value, double start) {
     public enum Kind { ABSOLUTE, RELATIVE, DEFAULT, ADAPTIVE }

@@ -34,29 +34,14 @@ abstract class NaturalGradientOptimizer implements Optimizer {
         long t1 = System.nanoTime();
         Solve s = solve(rows, n);
         long t2 = System.nanoTime();
-        LineSearch.Result ls = search(p, theta, loss);
+        LineSearch.Result ls = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
         long t3 = System.nanoTime();
-        int rank = keptRank(s);
         for (int i = 0; i < n; i++) theta[i] -= ls.eta() * direction[i];
         double[] sv = s.singularValues();
-        StepReport report = new StepReport(ls.loss(), ls.eta(), rank, sv[0], rank > 0 ? sv[rank - 1] : Double.NaN,
+        StepReport report = new StepReport(ls.loss(), ls.eta(), s.rank(), sv[0], s.rank() > 0 ? sv[s.rank() - 1] : Double.NaN,
                 ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
         afterStep(report, loss);
         return report;
-    }
-
-    /** The step length along {@link #direction}: the 2^-k grid search. A subclass may choose the direction here too. */
-    LineSearch.Result search(LeastSquaresProblem p, double[] theta, double loss) {
-        return LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
-    }
-
-    /** The rank the step kept: the solve's, unless {@link #search} chose another. */
-    int keptRank(Solve s) {
-        return s.rank();
-    }
-
-    final int lineSearchSteps() {
-        return lineSearchSteps;
     }
 
     /** Hook after each step with the loss before it (the adaptive cutoff lowers itself on poor progress). */

@@ -80,81 +80,56 @@ class OptimizerTest {
         assertEquals(2, rep.rank(), "the near-duplicate direction is cut off");
     }
 
-    /** Rows 4, params 3, Φ = diag(σ) on the first three rows, r = Φθ − 1. */
-    private static LeastSquaresProblem diagonal(double... sigma) {
-        double[] a = new double[4 * 3];
-        for (int j = 0; j < 3; j++) a[j * 3 + j] = sigma[j];
-        return TestProblems.linear(a, new double[] {1, 1, 1, 1}, 4, 3);
-    }
-
-    private static AnagramOptimizer adaptive(double start) {
-        return new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, start)));
-    }
-
-    private static double factor(AnagramOptimizer o) {
-        return o.state().get("cutoff.factor")[0];
-    }
-
-    /** The search tries factor, factor/10 and 10·factor; on a linear problem the lowest cutoff that adds a direction wins. */
     @Test
-    void adaptiveCutoffStartsWhereItIsToldAndFallsWhenALowerOneIsBetter() {
-        AnagramOptimizer o = adaptive(1e-5);
-        StepReport r = o.step(new double[3], diagonal(1, 0.1, 5e-6));
-        assertEquals(3, r.rank(), "1e-6·σ_max keeps 5e-6: the exact solve, lowest loss");
-        assertEquals(1e-6, factor(o), 1e-21, "the factor moves to the winning cutoff");
-        assertEquals(1.0, r.loss(), 1e-12, "the fourth row is left");
-        AnagramOptimizer same = adaptive(1e-2);
-        StepReport tie = same.step(new double[3], diagonal(1, 0.1, 0.05));
-        assertEquals(3, tie.rank());
-        assertEquals(1e-2, factor(same), 1e-18, "1e-3 keeps the same directions: the tie keeps the current cutoff");
+    void adaptiveCutoffStartsWhereItIsTold() {
+        int rows = 4, params = 3;
+        double[] a = new double[rows * params];
+        a[0] = 1; // singular values 1, 0.1, 0.01
+        a[params + 1] = 0.1;
+        a[2 * params + 2] = 0.01;
+        LeastSquaresProblem p = TestProblems.linear(a, new double[] {1, 1, 1, 1}, rows, params);
+        StepReport high = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.05)))
+                .step(new double[params], p);
+        assertEquals(2, high.rank(), "start 0.05·σ_max keeps 1 and 0.1");
+        StepReport low = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10)))
+                .step(new double[params], p);
+        assertEquals(3, low.rank(), "the default start sqrt(ε·P) keeps all three");
     }
 
-    /** A low cutoff whose step a nonlinearity bends loses to a higher one: the factor rises. */
+    /** The adaptive cutoff rises tenfold after a step that finds no decrease and falls tenfold after poor progress. */
     @Test
-    void adaptiveCutoffRisesWhenTheSmallDirectionsBendTheStep() {
-        LeastSquaresProblem linear = diagonal(1, 0.1, 1e-3);
-        LeastSquaresProblem bent = new LeastSquaresProblem() { // r_1 += θ_3²: the σ = 1e-3 direction's long step blows up
-            @Override
-            public int nParams() {
-                return 3;
-            }
-
-            @Override
-            public int nRows() {
-                return 4;
-            }
-
-            @Override
-            public double evaluate(double[] theta, double[] r, double[] jac) {
-                linear.evaluate(theta, r, jac);
-                r[0] += theta[2] * theta[2];
-                if (jac != null) jac[2] += 2 * theta[2];
-                double l = 0;
-                for (int i = 0; i < 4; i++) l += r[i] * r[i];
-                return l;
-            }
-        };
-        AnagramOptimizer o = adaptive(1e-4);
-        StepReport r = o.step(new double[3], bent);
-        assertEquals(2, r.rank(), "dropping σ = 1e-3 gives the better step");
-        assertEquals(1e-3, factor(o), 1e-18, "the factor rose tenfold");
-        assertEquals(2.0, r.loss(), 1e-12, "rows 1 and 2 solved, 3 and 4 left");
-    }
-
-    /** No candidate lowers the loss: the factor rises a hundredfold, and only at the ceiling is it a stall. */
-    @Test
-    void adaptiveCutoffRisesWhenEveryCandidateFails() {
+    void adaptiveCutoffMovesBothWays() {
         int rows = 8, params = 3;
         LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
-        LeastSquaresProblem p = TestProblems.failingTrials(linear, new int[] {-1}); // every trial fails
-        AnagramOptimizer o = adaptive(1e-6);
-        StepReport failed = o.step(new double[params], p);
-        assertEquals(0.0, failed.eta());
-        assertEquals(1e-4, factor(o), 1e-19, "a hundredfold");
-        assertTrue(!o.stalled(failed), "below the ceiling a failed step is not a stall");
-        for (int i = 0; i < 3; i++) failed = o.step(new double[params], p);
-        assertEquals(AnagramOptimizer.CEILING, factor(o), 0.0);
-        assertTrue(o.stalled(failed), "at the ceiling it is");
+        int[] fail = {-1}; // every trial fails until reset
+        LeastSquaresProblem p = TestProblems.failingTrials(linear, fail);
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        double[] theta = new double[params];
+        StepReport failed = opt.step(theta, p);
+        assertEquals(0.0, failed.eta(), "every trial fails");
+        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a failed step raises the cutoff tenfold");
+        assertTrue(!opt.stalled(failed), "below the ceiling a failed step is not a stall");
+        fail[0] = 0;
+        opt.step(theta, p); // solves the linear problem: a large decrease keeps the cutoff
+        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15);
+        opt.step(theta, p); // at the minimum: no progress lowers it
+        assertEquals(1e-4, opt.state().get("cutoff.factor")[0], 1e-16);
+    }
+
+    /** A step the line search accepts only at a short η means the model failed on the kept subspace: the cutoff rises. */
+    @Test
+    void adaptiveCutoffRisesAfterAShortStep() {
+        int rows = 8, params = 3;
+        LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
+        int[] fail = {4}; // η = 1, 1/2, 1/4 and 1/8 fail; 1/16 is accepted
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        StepReport shortStep = opt.step(new double[params], TestProblems.failingTrials(linear, fail));
+        assertEquals(1.0 / 16, shortStep.eta(), "the first accepted trial");
+        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a short step raises the cutoff tenfold");
+        AnagramOptimizer full = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        StepReport fullStep = full.step(new double[params], linear);
+        assertEquals(1.0, fullStep.eta(), "a linear problem takes the full step");
+        assertEquals(1e-4, full.state().get("cutoff.factor")[0], 1e-16, "the model held and the loss fell: the cutoff stays");
     }
 
     @Test
