@@ -46,24 +46,26 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
     static final double CEILING = 0.1;
 
-    /** Below this accepted step length the search direction is judged poor: the kept subspace is too large. */
-    static final double SHORT_STEP = 0.25;
+    /** A step that lowers the loss by less than this fraction is stuck. */
+    static final double STUCK = 1e-3;
 
     /**
-     * The adaptive rule is a trust test of the Gauss–Newton model on the kept subspace, which predicts
-     * L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². The cutoff rises tenfold when the model fails: no decrease although it
-     * predicted one (‖U_kᵀr̃‖² above 1e-3 of the loss), an accepted step shorter than {@link #SHORT_STEP}, or an actual
-     * decrease below a quarter of the predicted one (poorly determined components bent the step). It falls tenfold,
-     * down to its floor, when the model holds but progress is poor (the loss fell by less than 10%, or no decrease with
-     * nothing left to predict: the kept subspace is exhausted). Otherwise it stays.
+     * The adaptive rule reacts to stalls, so that where the fixed cutoff works it behaves like it. The kept subspace
+     * predicts L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². A stuck step (no decrease, or less than {@link #STUCK} of the loss)
+     * that the model promised more than that raises the cutoff tenfold (poorly determined components ruin the step);
+     * a stuck step with nothing left to predict lowers it tenfold (the kept subspace is exhausted). A full step
+     * (η = 1) that the model describes (actual decrease at least half the predicted one) but that lowers the loss by
+     * less than 10% also lowers it: the model holds, so more directions can be trusted. Otherwise it stays.
      */
     @Override
     void afterStep(StepReport r, double lossBefore) {
         if (!adaptive()) return;
-        double eta = r.eta(), model = eta * (2 - eta) * predicted, actual = lossBefore - r.loss();
-        boolean modelFailed = eta == 0 ? predicted > 1e-3 * lossBefore : eta < SHORT_STEP || actual < 0.25 * model;
-        if (modelFailed) factor = Math.min(CEILING, factor * 10);
-        else if (r.loss() > 0.9 * lossBefore) factor = Math.max(s.cutoff().value(), factor / 10);
+        double eta = r.eta(), actual = lossBefore - r.loss(), model = eta * (2 - eta) * predicted;
+        boolean stuck = eta == 0 || actual < STUCK * lossBefore;
+        boolean promised = predicted > STUCK * lossBefore;
+        boolean heldButSlow = eta == 1 && actual >= 0.5 * model && r.loss() > 0.9 * lossBefore;
+        if (stuck && promised) factor = Math.min(CEILING, factor * 10);
+        else if (stuck || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
     }
 
     @Override
