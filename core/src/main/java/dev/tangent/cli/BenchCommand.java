@@ -85,7 +85,7 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "ntk", description = "Time and peak RSS of K_ff for 4000 points on a 2-256-256-1 net (laplace2d operator), then of its eigenvalues.")
     static final class Ntk implements Callable<Integer> {
-        @Option(names = "--points", defaultValue = "4000") int points;
+        @Option(names = "--points", defaultValue = "4000", description = "PDE points: K_ff is points × points. Default: ${DEFAULT-VALUE}.") int points;
         @Option(names = "--block", defaultValue = "512", description = "Points per dense row block. Default: ${DEFAULT-VALUE}.") int block;
         @Option(names = "--memory-mb", defaultValue = "1024", description = "Working-memory budget of the kernel (ntk.memory_mb). Default: ${DEFAULT-VALUE}.") int memoryMb;
         @Option(names = "--kernel", defaultValue = "auto", description = "auto, dense or structured (ntk.kernel). Default: ${DEFAULT-VALUE}.") String kernel;
@@ -116,7 +116,7 @@ final class BenchCommand implements Runnable {
     static final class Weights implements Callable<Integer> {
         @Option(names = "--sketch", defaultValue = "64", description = "Rows per group. Default: ${DEFAULT-VALUE}.") int sketch;
         @Option(names = "--probes", defaultValue = "1", description = "Rademacher probes. Default: ${DEFAULT-VALUE}.") int probes;
-        @Option(names = "--repeats", defaultValue = "5") int repeats;
+        @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats of the weight update (median). Default: ${DEFAULT-VALUE}.") int repeats;
         @Option(names = "--draws", defaultValue = "200", description = "Draws per estimator setting for the error table. Default: ${DEFAULT-VALUE}.") int draws;
 
         @Override

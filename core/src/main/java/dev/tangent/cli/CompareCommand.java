@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code tangent compare RUN_DIR…}: overlay runs. */
 @Command(name = "compare", description = "Overlay error-vs-step and error-vs-time curves of runs, and print a markdown table.")
 final class CompareCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "RUN_DIR") List<Path> dirs;
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories to compare.") List<Path> dirs;
 
-    @Option(names = "--out", defaultValue = ".", description = "Directory for compare_*.png and compare.md. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", defaultValue = ".", description = "Directory for compare_*.png/.svg and compare.md. Default: the current directory.")
     Path out;
 
     @Option(names = "--metric", defaultValue = "absolute_rms", description = "absolute_rms | relative_l2 | loss. Default: ${DEFAULT-VALUE}.")

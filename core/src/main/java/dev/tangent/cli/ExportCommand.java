@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tangent export RUN}: the trained network as model.json and NumPy .npy files. */
 @Command(name = "export", description = "Write a trained run's network as model.json (shapes, activation, layer factors, parameters) and W*.npy / b*.npy.")
 final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_DIR") Path run;
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (config.yaml and checkpoint).") Path run;
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: RUN_DIR/export.") Path out;
 
     @Override

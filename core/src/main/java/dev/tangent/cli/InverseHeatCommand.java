@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class InverseHeatCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A small network and few steps (seconds; the accuracy bar is not expected).") boolean quick;
     @Option(names = "--noise-seeds", description = "Noise draws. Default: 5 (quick: 1).") Integer seeds;
-    @Option(names = "--out", defaultValue = "reproduce/inverse-heat") Path out;
+    @Option(names = "--out", defaultValue = "reproduce/inverse-heat", description = "Output directory. Default: ${DEFAULT-VALUE}.") Path out;
 
     @Override
     public Integer call() throws Exception {

@@ -23,12 +23,12 @@ final class NtkCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "YAML run config (optional).") Path configFile;
     @Option(names = "--problem", description = "Catalog problem.") String problem;
     @Option(names = "--run", paramLabel = "RUN_DIR", description = "Use the config and checkpoint of a run.") Path run;
-    @Option(names = "--width") Integer width;
-    @Option(names = "--depth") Integer depth;
+    @Option(names = "--width", description = "Hidden width (all hidden layers).") Integer width;
+    @Option(names = "--depth", description = "Number of hidden layers.") Integer depth;
     @Option(names = "--s", description = "Output scaling exponent.") Double s;
     @Option(names = "--parameterization", completionCandidates = Candidates.Parameterizations.class, description = "One of: ${COMPLETION-CANDIDATES}.") String parameterization;
     @Option(names = "--output-bias", completionCandidates = Candidates.OutputBiases.class, description = "Output bias, one of: ${COMPLETION-CANDIDATES} (default unscaled; scaled = by N^-s).") String outputBias;
-    @Option(names = "--seed") Long seed;
+    @Option(names = "--seed", description = "Random seed (points and initialisation).") Long seed;
     @Option(names = "--points", description = "Interior (PDE) points.") Integer points;
     @Option(names = "--block", defaultValue = "512", description = "Points per kernel block (memory bound). Default: ${DEFAULT-VALUE}.") int block;
     @Option(names = "--kernel", paramLabel = "auto|dense|structured", description = "How kernel blocks are computed (ntk.kernel): auto (structured for wide layers, dense otherwise), dense (J_a J_bᵀ) or structured (layer factors, no J). Default: auto.") String kernel;

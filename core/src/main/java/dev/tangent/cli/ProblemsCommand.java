@@ -17,9 +17,10 @@ final class ProblemsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (name == null) {
+            int w = Catalog.names().stream().mapToInt(String::length).max().orElse(0); // one column for every name
             for (String n : Catalog.names()) {
                 Problem p = Catalog.get(n);
-                System.out.printf("%-12s %s%n", n, p.description());
+                System.out.printf("%-" + w + "s  %s%n", n, p.description());
             }
             System.out.println("\n`tangent problems NAME` prints the equation, domain, conditions and defaults.");
             return ExitCodes.OK;

@@ -10,11 +10,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tangent report RUN_DIR…}: self-contained HTML reports. */
 @Command(name = "report", description = {
-        "Write a self-contained report.html: curves, solution, singular values and kept rank per step, damping or",
-        "cutoff per step and, when recorded, the NTK diagnostics, each with a short reading.",
+        "Write a self-contained report.html for one run, or one comparing several runs.",
+        "It holds the curves, the solution, singular values and kept rank per step, damping or cutoff per step and,",
+        "when recorded, the NTK diagnostics, each with a short reading.",
         "One RUN_DIR: RUN_DIR/report.html. Several: one comparison report (--out)."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "RUN_DIR") List<Path> dirs;
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories (written by `tangent train`).") List<Path> dirs;
 
     @Option(names = "--out", description = "Comparison report file (several runs). Default: report.html.")
     Path out;

@@ -32,11 +32,11 @@ final class ReproduceCommand implements Runnable {
 
     @Command(name = "ntk-operator-spectra", description = "Eigenvalues of K_T/n for T = identity, d/dx, d²/dx² (tanh and ReLU^k), decay fits above the noise floor, convergence in width.")
     static final class OperatorSpectra implements Callable<Integer> {
-        @Option(names = "--points", defaultValue = "512") int points;
-        @Option(names = "--widths", defaultValue = "256,1024,4096", split = ",") java.util.List<Integer> widths;
-        @Option(names = "--seeds", defaultValue = "5") int seeds;
-        @Option(names = "--activations", defaultValue = "tanh,relu3", split = ",", description = "Default: ${DEFAULT-VALUE}.") java.util.List<String> activations;
-        @Option(names = "--out", defaultValue = "reproduce/ntk-operator-spectra") Path out;
+        @Option(names = "--points", defaultValue = "512", description = "Grid points on [0, 1]. Default: ${DEFAULT-VALUE}.") int points;
+        @Option(names = "--widths", defaultValue = "256,1024,4096", split = ",", description = "Hidden widths for the convergence in width. Default: ${DEFAULT-VALUE}.") java.util.List<Integer> widths;
+        @Option(names = "--seeds", defaultValue = "5", description = "Initialisations averaged per width. Default: ${DEFAULT-VALUE}.") int seeds;
+        @Option(names = "--activations", defaultValue = "tanh,relu3", split = ",", description = "Activations: tanh, relu3, relu4, …. Default: ${DEFAULT-VALUE}.") java.util.List<String> activations;
+        @Option(names = "--out", defaultValue = "reproduce/ntk-operator-spectra", description = "Output directory. Default: ${DEFAULT-VALUE}.") Path out;
 
         @Override
         public Integer call() throws Exception {
@@ -51,12 +51,12 @@ final class ReproduceCommand implements Runnable {
 
     @Command(name = "ntk-loss-balance", description = "u = sin(aπx), a ∈ {1,2,4,8}: L_i(t)/L_i(0) under GD for regression, first- and second-order losses, and NTK-weighted L3.")
     static final class LossBalance implements Callable<Integer> {
-        @Option(names = "--steps", defaultValue = "3000") int steps;
-        @Option(names = "--width", defaultValue = "512") int width;
-        @Option(names = "--points", defaultValue = "128") int points;
-        @Option(names = "--seeds", defaultValue = "3") int seeds;
+        @Option(names = "--steps", defaultValue = "3000", description = "Gradient-descent steps per run. Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--width", defaultValue = "512", description = "Hidden width of the 1-N-1 net. Default: ${DEFAULT-VALUE}.") int width;
+        @Option(names = "--points", defaultValue = "128", description = "Grid points on [0, 1]. Default: ${DEFAULT-VALUE}.") int points;
+        @Option(names = "--seeds", defaultValue = "3", description = "Seeds per run (medians reported). Default: ${DEFAULT-VALUE}.") int seeds;
         @Option(names = "--lr-factor", defaultValue = "1", description = "η = factor/λ_max of each run's loss at init. Default: ${DEFAULT-VALUE}.") double lrFactor;
-        @Option(names = "--out", defaultValue = "reproduce/ntk-loss-balance") Path out;
+        @Option(names = "--out", defaultValue = "reproduce/ntk-loss-balance", description = "Output directory. Default: ${DEFAULT-VALUE}.") Path out;
 
         @Override
         public Integer call() throws Exception {
@@ -126,7 +126,7 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--depth", defaultValue = "1", description = "Hidden layers (1 or 2). Default: ${DEFAULT-VALUE}.") int depth;
         @Option(names = "--min-width", defaultValue = "25", description = "Smallest width; widths double up to --max-width. Default: ${DEFAULT-VALUE}.") int minWidth;
         @Option(names = "--max-width", defaultValue = "1600", description = "Largest width (the full study: 12800). Default: ${DEFAULT-VALUE}.") int maxWidth;
-        @Option(names = "--seeds", defaultValue = "20") int seeds;
+        @Option(names = "--seeds", defaultValue = "20", description = "Seeds for the kernels at initialisation. Default: ${DEFAULT-VALUE}.") int seeds;
         @Option(names = "--drift-seeds", defaultValue = "5", description = "Seeds trained for the drift (the full study: 20). Default: ${DEFAULT-VALUE}.") int driftSeeds;
         @Option(names = "--steps", defaultValue = "100", description = "Gradient-descent steps (horizon T = η·steps; 0: kernels at initialisation only, no drift). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--measure-every", defaultValue = "10", description = "Drift is measured every k steps. Default: ${DEFAULT-VALUE}.") int measureEvery;
@@ -171,9 +171,9 @@ final class ReproduceCommand implements Runnable {
     }
 
     abstract static class WeightsStudy implements Callable<Integer> {
-        @Option(names = "--seeds", defaultValue = "3") int seeds;
+        @Option(names = "--seeds", defaultValue = "3", description = "Seeds per weighting. Default: ${DEFAULT-VALUE}.") int seeds;
         @Option(names = "--workers", description = "Parallel runs (default: all cores).") Integer workers;
-        @Option(names = "--out") Path out;
+        @Option(names = "--out", description = "Output directory. Default: reproduce/ntk-weights-wave or reproduce/ntk-weights-poisson.") Path out;
         @Option(names = "--time", defaultValue = "0", description = "Seconds per run (equal wall time for every weighting; "
                 + "replaces --steps). Default: 0 (use --steps).") double seconds;
         @Mixin ConfigSets sets;
@@ -194,20 +194,20 @@ final class ReproduceCommand implements Runnable {
         }
     }
 
-    @Command(name = "ntk-weights-wave", description = "wave1d with Adam: no weights vs exact NTK weights vs sketched NTK weights.")
+    @Command(name = "ntk-weights-wave", description = "wave1d with Adam: no / exact / row-norm / sketched NTK weights.")
     static final class WeightsWave extends WeightsStudy {
-        @Option(names = "--steps", defaultValue = "3000") int steps;
-        @Option(names = "--width", defaultValue = "64") int width;
+        @Option(names = "--steps", defaultValue = "3000", description = "Adam steps per run. Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--width", defaultValue = "64", description = "Width of both hidden layers (2-N-N-1). Default: ${DEFAULT-VALUE}.") int width;
 
         NtkWeightsStudy.Settings settings() {
             return NtkWeightsStudy.wave(steps, seconds, width, seeds);
         }
     }
 
-    @Command(name = "ntk-weights-poisson", description = "poisson1d (a = 4) with plain gradient descent: no / exact / sketched NTK weights.")
+    @Command(name = "ntk-weights-poisson", description = "poisson1d (a = 4) with plain gradient descent: no / exact / row-norm / sketched NTK weights.")
     static final class WeightsPoisson extends WeightsStudy {
-        @Option(names = "--steps", defaultValue = "5000") int steps;
-        @Option(names = "--width", defaultValue = "100") int width;
+        @Option(names = "--steps", defaultValue = "5000", description = "Gradient-descent steps per run. Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--width", defaultValue = "100", description = "Hidden width (1-N-1). Default: ${DEFAULT-VALUE}.") int width;
 
         NtkWeightsStudy.Settings settings() {
             return NtkWeightsStudy.poisson(steps, seconds, width, seeds);

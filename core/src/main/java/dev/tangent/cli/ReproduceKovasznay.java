@@ -27,10 +27,10 @@ final class ReproduceKovasznay implements Callable<Integer> {
     @Option(names = "--layout", defaultValue = "shared", description = "shared | separate network(s) for u, v, p. Default: ${DEFAULT-VALUE}.") String layout;
     @Option(names = "--widths", defaultValue = "32,32", split = ",", description = "Hidden widths. Default: ${DEFAULT-VALUE}.") List<Integer> widths;
     @Option(names = "--points", defaultValue = "1600", description = "Interior points (a grid), shared by the three equations. Default: ${DEFAULT-VALUE}.") int points;
-    @Option(names = "--steps", defaultValue = "400") long steps;
+    @Option(names = "--steps", defaultValue = "400", description = "Step budget (the time budget may end the run first). Default: ${DEFAULT-VALUE}.") long steps;
     @Option(names = "--time", defaultValue = "600", description = "Training budget in seconds. Default: ${DEFAULT-VALUE}.") double seconds;
-    @Option(names = "--seed", defaultValue = "0") long seed;
-    @Option(names = "--out", defaultValue = "reproduce/kovasznay") Path out;
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed. Default: ${DEFAULT-VALUE}.") long seed;
+    @Option(names = "--out", defaultValue = "reproduce/kovasznay", description = "Output directory. Default: ${DEFAULT-VALUE}.") Path out;
     @Mixin ConfigSets sets;
 
     @Override

@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Run name (directory prefix).") String name;
     @Option(names = "--out", description = "Base directory for runs. Default: runs.") Path out;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped or killed run in place.") Path resume;
-    @Option(names = "--no-plots", description = "Skip PNG plots.") boolean noPlots;
+    @Option(names = "--no-plots", description = "Skip the plots (PNG and SVG) and solution.csv.") boolean noPlots;
     @Option(names = "--quiet", description = "Progress as a plain line every 10 s instead of a redrawn line.") boolean quiet;
 
     @Override

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's help renders cleanly: no picocli format warnings (an unescaped '%'), no raw "%n", a description. */
+/**
+ * Every command's help renders cleanly: no picocli format warnings (an unescaped '%'), no raw "%n", a description
+ * whose first line (all the command list shows) is a whole sentence, and a help text for every option and parameter.
+ */
 class HelpTextTest {
     @Test
     void everyCommandHelpRendersWithoutWarnings() {
@@ -27,6 +30,15 @@ class HelpTextTest {
                 String name = c.getCommandSpec().qualifiedName();
                 assertFalse(usage.contains("%n") || usage.contains("%%"), name + " help has a raw format code:\n" + usage);
                 assertTrue(c.getCommandSpec().usageMessage().description().length > 0, name + " has no description");
+                for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                    assertTrue(o.description().length > 0 && !o.description()[0].isBlank(), name + " " + o.longestName() + " has no help text");
+                }
+                for (CommandLine.Model.PositionalParamSpec p : c.getCommandSpec().positionalParameters()) {
+                    assertTrue(p.description().length > 0 && !p.description()[0].isBlank(), name + " " + p.paramLabel() + " has no help text");
+                }
+                // the command list shows a description's first line only: it must not end mid-sentence
+                String first = c.getCommandSpec().usageMessage().description()[0].strip();
+                assertTrue(first.endsWith(".") || first.endsWith(")") || first.endsWith(":"), name + ": first description line ends mid-sentence: " + first);
             }
         } finally {
             System.setErr(saved);
