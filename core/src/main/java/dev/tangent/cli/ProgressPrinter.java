@@ -103,16 +103,18 @@ final class ProgressPrinter implements Trainer.Listener {
             sb.append(sep).append(f);
         }
         int room = max - sb.length() - 4; // "  [" + "]"
-        if (Double.isFinite(fraction) && room >= BAR) {
-            int n = BAR; // one width on every line, so successive lines do not jump
+        if (Double.isFinite(fraction) && room >= MIN_BAR) {
+            // the full width while it fits, so successive lines do not jump; narrower (not dropped) once the step
+            // count and the "(time)" ETA take the room, as they do from 4-digit steps under a time budget
+            int n = Math.min(BAR, room);
             int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * n);
             sb.append("  [").append("#".repeat(filled)).append(" ".repeat(n - filled)).append(']');
         }
         return sb.toString();
     }
 
-    /** Characters inside the progress bar's brackets. */
-    private static final int BAR = 12;
+    /** Characters inside the progress bar's brackets, at most and at least. */
+    private static final int BAR = 12, MIN_BAR = 4;
 
     private static String sci(double v) {
         return String.format(Locale.ROOT, "%.2e", v);

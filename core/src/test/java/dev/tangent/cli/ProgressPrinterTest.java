@@ -101,6 +101,20 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void readmeExampleLinesAreWhatThePrinterDraws() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int at = readme.indexOf("never wider than 79 columns:");
+        assertTrue(at > 0, "README shows the progress lines");
+        String block = readme.substring(readme.indexOf("```\n", at) + 4, readme.indexOf("\n```", at + 40));
+        ErrorMetrics e1 = new ErrorMetrics(1e-5, 2.21e-5, 0), e2 = new ErrorMetrics(1e-6, 4.87e-7, 0);
+        String steps = ProgressPrinter.line(new Trainer.Progress(340, 2000, 18.9, 0, 3.15e-9, e1, null, false), 79);
+        String time = ProgressPrinter.line(new Trainer.Progress(1200, TrainSettings.UNLIMITED, 57, 75, 1.02e-12, e2, null, false), 79);
+        assertEquals(steps + "\n" + time, block);
+        for (String l : block.split("\n")) assertTrue(l.length() < 80, l.length() + ": " + l);
+        assertTrue(time.endsWith("]"), "a time-budget line with 4-digit steps keeps its bar: " + time);
+    }
+
+    @Test
     void widthComesFromColumnsCappedAtEighty() {
         assertEquals(80, ProgressPrinter.columns(null));
         assertEquals(80, ProgressPrinter.columns("200"));
