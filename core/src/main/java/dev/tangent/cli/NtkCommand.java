@@ -83,7 +83,7 @@ final class NtkCommand implements Callable<Integer> {
         }
         NtkFiles.write(out, r, p.name(), mlp.spec().toString() + (mlp.periodic() == null ? "" : " " + mlp.periodic().describe(p.domain().coords())),
                 mlp.spec().shape(), at);
-        System.out.println("wrote " + out.resolve("ntk.json") + ", " + out.resolve("spectra.csv") + ", " + out.resolve("spectrum.png"));
+        System.out.println("wrote " + out.resolve("ntk.json") + ", " + out.resolve("spectra.csv") + ", " + out.resolve("spectrum.png") + " and .svg");
         return ExitCodes.OK;
     }
 }

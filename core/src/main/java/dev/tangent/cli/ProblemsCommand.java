@@ -33,9 +33,12 @@ final class ProblemsCommand implements Callable<Integer> {
             System.out.printf("  condition:  %-17s %-15s %s (%d points)%n", c.name(), c.kind().label(), c.description(), c.defaultPoints());
         }
         Problem.Defaults d = p.defaults();
-        System.out.println("  reference:  " + p.reference().describe());
+        if (p.references().isEmpty()) System.out.println("  reference:  none");
+        for (int f = 0; f < p.references().size(); f++) { // one per field of a system
+            System.out.println("  reference:  " + (p.system() ? p.fields().get(f) + ": " : "") + (p.references().get(f) == null ? "none" : p.references().get(f).describe()));
+        }
         System.out.println("  defaults:   net " + p.domain().dim() + "-" + String.join("-",
-                Arrays.stream(d.hidden()).mapToObj(Integer::toString).toList()) + "-1 " + d.activation().label()
+                Arrays.stream(d.hidden()).mapToObj(Integer::toString).toList()) + "-" + p.fields().size() + " " + d.activation().label()
                 + ", " + d.interiorPoints() + " interior points (" + d.interiorSampler().label() + "), conditions sampled by "
                 + d.conditionSampler().label() + ", time budget " + (int) d.seconds() + " s, optimizer "
                 + dev.tangent.train.Optimizers.DEFAULT);

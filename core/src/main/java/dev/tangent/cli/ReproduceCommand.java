@@ -147,9 +147,11 @@ final class ReproduceCommand implements Runnable {
             var s = new WidthScalingStudy.Settings(problem(), depth, WidthScalingStudy.doublingWidths(minWidth, maxWidth),
                     java.util.List.of(0.25, 0.5, 0.75, 1.0), seeds, driftSeeds, steps, points, outputBias, measureEvery, fitFrom);
             Path dir = out != null ? out : Path.of("reproduce", "ntk-width-" + problem() + (depth == 2 ? "-depth2" : ""));
-            String md = WidthScalingStudy.run(s, sets.list(), dir, workers, p -> System.out.printf("\r%d/%d points, %.0f s elapsed, ETA %.0f s   ",
-                    p.done(), p.total(), p.elapsed(), p.eta()));
-            System.out.println();
+            // progress on stderr (stdout is the summary): redrawn on a terminal, plain lines when piped
+            boolean terminal = System.console() != null;
+            String md = WidthScalingStudy.run(s, sets.list(), dir, workers, p -> System.err.printf((terminal ? "\r" : "")
+                    + "%d/%d points, %.0f s elapsed, ETA %.0f s" + (terminal ? "   " : "%n"), p.done(), p.total(), p.elapsed(), p.eta()));
+            if (terminal) System.err.println();
             System.out.print(md);
             System.out.println("\nwrote " + dir + "/results.csv, cauchy.csv, spread_*.png, norm_*.png, drift_*.png, summary.md");
             return ExitCodes.OK;
@@ -187,7 +189,7 @@ final class ReproduceCommand implements Runnable {
             var s = settings();
             Path dir = out != null ? out : Path.of("reproduce", "ntk-weights-" + (s.name().equals("wave1d") ? "wave" : "poisson"));
             int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-            System.out.print(NtkWeightsStudy.run(s, sets.list(), dir, w, p -> System.out.printf("%d/%d runs done (%.0f s, ETA %.0f s)%n",
+            System.out.print(NtkWeightsStudy.run(s, sets.list(), dir, w, p -> System.err.printf("%d/%d runs done (%.0f s, ETA %.0f s)%n",
                     p.done(), p.total(), p.elapsed(), p.eta())));
             System.out.println("\nwrote " + dir + "/error_vs_step.png, error_vs_time.png, weights_vs_step.png, results.csv, summary.md");
             return ExitCodes.OK;
