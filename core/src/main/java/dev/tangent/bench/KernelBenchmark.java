@@ -4,7 +4,7 @@ import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.ntk.KernelBlocks;
 import dev.tangent.ntk.NtkSpectrum;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.LossGroup;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.optim.MatrixFreeDampedSolve;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.optim.StepReport;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import dev.tangent.train.WeightedProblem;
 import java.util.Map;

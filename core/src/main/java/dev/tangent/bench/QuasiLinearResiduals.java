@@ -1,5 +1,7 @@
 package dev.tangent.bench;
 
+import dev.tangent.pde.catalog.Catalog;
+
 import dev.tangent.nn.MultiIndex;
 import dev.tangent.nn.PointResidual;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.optim.Optimizer;
 import dev.tangent.optim.StepReport;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import dev.tangent.train.Optimizers;
 import dev.tangent.train.WeightedProblem;

@@ -3,7 +3,7 @@ package dev.tangent.bench;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.ntk.TraceEstimator;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.LossGroup;
 import dev.tangent.train.LossWeighting;

@@ -26,7 +26,7 @@ final class BenchMatrixFree implements Callable<Integer> {
         MatrixFreeSettings s = d.withCg(tolerance == null ? d.tolerance() : tolerance, iterations == null ? d.maxIterations() : iterations,
                 rank == null ? d.sketchRank() : rank);
         for (int w : widths) if (w < 1) throw new IllegalArgumentException("--widths must be >= 1, got " + w);
-        int dim = dev.tangent.pde.Catalog.get(problem).domain().dim();
+        int dim = dev.tangent.pde.catalog.Catalog.get(problem).domain().dim();
         System.out.println("backend: " + NativeBackend.describe());
         System.out.printf("load average %.1f on %d cores; max heap %.1f GB%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

@@ -1,5 +1,7 @@
 package dev.tangent.cli;
 
+import dev.tangent.pde.catalog.Catalog;
+
 import dev.tangent.nn.Mlp;
 import dev.tangent.ntk.NtkReport;
 import dev.tangent.ntk.NtkSpectrum;

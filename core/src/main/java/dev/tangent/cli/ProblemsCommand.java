@@ -1,6 +1,6 @@
 package dev.tangent.cli;
 
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Condition;
 import dev.tangent.pde.Problem;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.tangent.cli;
 
+import dev.tangent.pde.catalog.Catalog;
+
 import dev.tangent.pde.ErrorMetrics;
 import dev.tangent.report.RunReport;
 import dev.tangent.io.AtomicFiles;

@@ -125,7 +125,7 @@ public record Domain(String[] coords, double[] lo, double[] hi, boolean timeDepe
         return sb.toString();
     }
 
-    static String fmt(double v) {
+    public static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 

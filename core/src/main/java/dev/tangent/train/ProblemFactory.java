@@ -1,7 +1,7 @@
 package dev.tangent.train;
 
 import dev.tangent.nn.Activation;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Condition;
 import dev.tangent.pde.ConditionKind;
 import dev.tangent.pde.Domain;

@@ -8,7 +8,7 @@ import dev.tangent.nn.LinearResidual;
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.MultiIndex;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.LossGroup;
 import java.util.List;

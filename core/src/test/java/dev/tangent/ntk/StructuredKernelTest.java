@@ -11,7 +11,7 @@ import dev.tangent.nn.MlpSpec;
 import dev.tangent.nn.NetLayout;
 import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import dev.tangent.pde.LossGroup;
 import dev.tangent.train.Config;

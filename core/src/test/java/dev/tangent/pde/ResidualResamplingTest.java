@@ -1,5 +1,7 @@
 package dev.tangent.pde;
 
+import dev.tangent.pde.catalog.Catalog;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

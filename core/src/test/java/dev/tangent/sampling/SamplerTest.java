@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Domain;
 import dev.tangent.pde.Problem;
 import dev.tangent.pde.Region;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tangent.nn.Mlp;
 import dev.tangent.nn.MlpSpec;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import java.util.Map;
 import java.util.SplittableRandom;

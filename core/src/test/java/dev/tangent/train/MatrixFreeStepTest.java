@@ -11,7 +11,7 @@ import dev.tangent.nn.MlpSpec;
 import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.optim.StepReport;
-import dev.tangent.pde.Catalog;
+import dev.tangent.pde.catalog.Catalog;
 import dev.tangent.pde.Discretization;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,13 @@
-package dev.tangent.pde;
+package dev.tangent.pde.catalog;
 
 import dev.tangent.nn.Activation;
+import dev.tangent.pde.Condition;
+import dev.tangent.pde.Domain;
+import dev.tangent.pde.Equation;
+import dev.tangent.pde.ExpressionResidual;
+import dev.tangent.pde.Problem;
+import dev.tangent.pde.Reference;
+import dev.tangent.pde.Region;
 import dev.tangent.sampling.SamplerKind;
 import java.util.List;
 import java.util.Map;
