@@ -83,6 +83,9 @@ class HtmlReportTest {
      * console message or failed load, and the whole page, down to its last section, fits in the screenshot.
      */
     static void screenshot(Path tmp, Path html, int sections) throws IOException, InterruptedException {
+        if (!Files.isExecutable(CHROMIUM)) { // also on the console: surefire keeps an assumption's message in its XML only
+            System.out.println("HtmlReportTest: headless-Chromium check skipped: no /usr/bin/chromium (apt-get install chromium to run it)");
+        }
         assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no /usr/bin/chromium (apt-get install chromium to run this check)");
         Path png = tmp.resolve("shot.png"), profile = Files.createTempDirectory(tmp, "chromium");
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
