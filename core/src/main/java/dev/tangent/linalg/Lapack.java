@@ -31,7 +31,8 @@ public final class Lapack {
      * decomposes one shape every step allocates nothing per step.
      */
     public static void svdInto(int m, int n, double[] a, Svd out) {
-        Checks.shape(out.m() == m && out.n() == n, "svdInto: the output is sized for %dx%d, not %dx%d", out.m(), out.n(), m, n);
+        Checks.shape(out.m() == m && out.n() == n && out.k() == Math.min(m, n) && out.u().length == m * out.k()
+                && out.s().length == out.k() && out.vt().length == out.k() * n, "svdInto: the output is not sized for %dx%d (use Svd.allocate)", m, n);
         NativeBackend.sized((double) m * n * Math.min(m, n), () -> {
             svdNative(m, n, a, out);
             return null;
@@ -194,6 +195,8 @@ public final class Lapack {
         DoublePointer pb = nb.doubles(1, (long) ldb * nrhs);
         for (int j = 0; j < nrhs; j++) {
             pb.position((long) j * ldb).put(b, j * m, m);
+            // rows m..ldb−1 are outputs, but LAPACKE NaN-checks them: clear what the scratch slot held before
+            for (long i = (long) j * ldb + m; i < (long) (j + 1) * ldb; i++) pb.put(i, 0.0);
         }
         pb.position(0);
         DoublePointer ps = nb.doubles(2, k);

@@ -31,6 +31,9 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private final PseudoInverse pinv = new PseudoInverse();
     /** Current relative cutoff of the adaptive rule (NaN until the first step). */
     private double factor = Double.NaN;
+    /** Consecutive steps without a decrease, and whether the last one left the factor where it was. */
+    private int failedSteps;
+    private boolean factorUnchanged;
     /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
     private double predicted;
 
@@ -44,7 +47,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     }
 
     /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
-    static final double CEILING = 0.1;
+    static final double CEILING = Cutoff.ADAPTIVE_CEILING;
 
     /** A step that lowers the loss by less than this fraction is stuck. */
     static final double STUCK = 1e-3;
@@ -64,23 +67,41 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         boolean stuck = eta == 0 || actual < STUCK * lossBefore;
         boolean promised = predicted > STUCK * lossBefore;
         boolean heldButSlow = eta == 1 && actual >= 0.5 * model && r.loss() > 0.9 * lossBefore;
+        double before = factor;
         if (stuck && promised) factor = Math.min(CEILING, factor * 10);
         else if (stuck || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
+        failedSteps = eta == 0 ? failedSteps + 1 : 0;
+        factorUnchanged = factor == before;
+    }
+
+    /**
+     * Steps without a decrease after which no cutoff is left to try: one per decade between floor and ceiling, plus
+     * one (θ does not move on a failed step, so a longer run only revisits cutoffs).
+     */
+    private int maxFailedSteps() {
+        return (int) Math.ceil(Math.log10(CEILING / s.cutoff().value())) + 1;
     }
 
     @Override
     public boolean stalled(StepReport last) {
-        return last.eta() == 0 && (!adaptive() || factor >= CEILING);
+        if (last.eta() != 0) return false;
+        // adaptive: a failed step that could not move the cutoff, or failures past every cutoff, is a fixed point
+        return !adaptive() || factor >= CEILING || factorUnchanged || failedSteps > maxFailedSteps();
     }
 
     @Override
     public Map<String, double[]> state() {
-        return adaptive() ? Map.of("cutoff.factor", new double[] {factor}) : Map.of();
+        return adaptive() ? Map.of("cutoff.factor", new double[] {factor}, "cutoff.failed", new double[] {failedSteps, factorUnchanged ? 1 : 0})
+                : Map.of();
     }
 
     @Override
     public void restore(Map<String, double[]> state) {
         if (adaptive() && state.containsKey("cutoff.factor")) factor = state.get("cutoff.factor")[0];
+        if (adaptive() && state.containsKey("cutoff.failed")) {
+            failedSteps = (int) state.get("cutoff.failed")[0];
+            factorUnchanged = state.get("cutoff.failed")[1] != 0;
+        }
     }
 
     @Override

@@ -17,9 +17,19 @@ public record Cutoff(Kind kind, double value, double start) {
         this(kind, value, Double.NaN);
     }
 
+    /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
+    public static final double ADAPTIVE_CEILING = 0.1;
+
     public Cutoff {
-        if (kind == Kind.ADAPTIVE && !Double.isNaN(start) && !(start > 0 && start < 1)) {
-            throw new IllegalArgumentException("optimizer.cutoff_start must be in (0, 1), got " + start);
+        if (kind == Kind.ADAPTIVE) {
+            if (!(value > 0 && value < ADAPTIVE_CEILING)) {
+                throw new IllegalArgumentException("optimizer.cutoff (the adaptive cutoff's floor, relative to σ_max) must be in (0, "
+                        + ADAPTIVE_CEILING + "), got " + value);
+            }
+            if (!Double.isNaN(start) && !(start >= value && start <= ADAPTIVE_CEILING)) {
+                throw new IllegalArgumentException("optimizer.cutoff_start must be in [optimizer.cutoff, " + ADAPTIVE_CEILING + "] = ["
+                        + value + ", " + ADAPTIVE_CEILING + "], got " + start);
+            }
         }
         if (kind != Kind.DEFAULT && kind != Kind.ADAPTIVE && !(value >= 0 && Double.isFinite(value))) {
             throw new IllegalArgumentException("optimizer.cutoff must be a finite number >= 0, got " + value);
@@ -50,7 +60,7 @@ public record Cutoff(Kind kind, double value, double start) {
 
     /** The relative factor an adaptive cutoff starts from. */
     public double startFactor(int nParams) {
-        return Double.isNaN(start) ? defaultFactor(nParams) : start;
+        return Double.isNaN(start) ? Math.min(ADAPTIVE_CEILING, Math.max(value, defaultFactor(nParams))) : start;
     }
 
     /** The relative factor an adaptive cutoff starts from: sqrt(ε_f64·P). */
@@ -76,7 +86,8 @@ public record Cutoff(Kind kind, double value, double start) {
             case ABSOLUTE -> "absolute " + value;
             case RELATIVE -> "relative " + value + "·σ_max";
             case DEFAULT -> "default sqrt(eps·P)·σ_max";
-            case ADAPTIVE -> "adaptive (both ways) from sqrt(eps·P)·σ_max, floor " + value + "·σ_max, ceiling 0.1·σ_max";
+            case ADAPTIVE -> "adaptive (both ways) from " + (Double.isNaN(start) ? "sqrt(eps·P)" : String.valueOf(start)) + "·σ_max, floor "
+                    + value + "·σ_max, ceiling " + ADAPTIVE_CEILING + "·σ_max";
         };
     }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The shared shape of ANaGRAM and ENGD: evaluate r̃ and Φ, solve for a direction d (subclass), then the 2^-k
- * line search and θ ← θ − η* d. Both methods are stateless between steps.
+ * line search and θ ← θ − η* d. ENGD and the fixed-cutoff ANaGRAM are stateless between steps; the adaptive cutoff keeps its factor.
  */
 abstract class NaturalGradientOptimizer implements Optimizer {
     /** What the solve reports: kept rank and the singular values of Φ (descending). */

@@ -87,6 +87,16 @@ class PseudoInverseTest {
         }
     }
 
+    /** An underdetermined dgelsd after a call that left NaN in the scratch slot of B: the unused rows are cleared. */
+    @org.junit.jupiter.api.Test
+    void underdeterminedLeastSquaresIgnoresStaleScratch() {
+        double[] eye = {1, 0, 0, 0, 1, 0, 0, 0, 1}, nan = {1, 1, Double.NaN}; // row 2 is the one the 2 × 3 call leaves
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Lapack.leastSquares(3, 3, eye, 1, nan, -1));
+        double[] a = {1, 0, 0, 2, 0, 0}; // 2 × 3 column-major: x₁ and 2x₂; x₃ free
+        LeastSquares ls = Lapack.leastSquares(2, 3, a, 1, new double[] {1, 4}, -1);
+        assertArrayEquals(new double[] {1, 2, 0}, ls.x(), 1e-15, "minimum-norm solution");
+    }
+
     /** k orthonormal vectors of length m (modified Gram–Schmidt on random vectors). */
     private static double[][] orthonormal(int m, int k, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -2,6 +2,7 @@ package dev.tangent.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.linalg.Lapack;
@@ -130,6 +131,50 @@ class OptimizerTest {
         StepReport fullStep = full.step(new double[params], linear);
         assertEquals(1.0, fullStep.eta(), "a linear problem takes the full step");
         assertEquals(1e-4, full.state().get("cutoff.factor")[0], 1e-16, "the model held and the loss fell: the cutoff stays");
+    }
+
+    /** At a minimum the adaptive cutoff lowers to its floor and then stalls: the run ends instead of repeating itself. */
+    @Test
+    void adaptiveCutoffStallsAtAMinimum() {
+        double[] a = {1, 0, 0, 1, 0, 0}; // 3 × 2, rank 2; the third row's residual cannot be removed
+        LeastSquaresProblem p = TestProblems.linear(a, new double[] {1, 2, 3}, 3, 2);
+        AnagramOptimizer o = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-3, 1e-2)));
+        double[] theta = {1, 2}; // the minimum: loss 9
+        int steps = 0;
+        StepReport r;
+        do {
+            r = o.step(theta, p);
+            steps++;
+        } while (!o.stalled(r) && steps < 50);
+        assertTrue(o.stalled(r), "stalled at the minimum");
+        assertEquals(0.0, r.eta());
+        assertTrue(steps <= 3, "two lowerings (1e-2 → 1e-3, then the floor holds), took " + steps);
+        assertEquals(1e-3, o.state().get("cutoff.factor")[0], 1e-18);
+    }
+
+    /** Every trial failing with a cutoff that alternates between promising and not: bounded by the failure count. */
+    @Test
+    void adaptiveCutoffStallsWhenFailuresCycle() {
+        double[] a = {1, 0, 0, 5e-4};
+        LeastSquaresProblem p = TestProblems.failingTrials(TestProblems.linear(a, new double[] {0, 1}, 2, 2), new int[] {-1});
+        AnagramOptimizer o = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-3)));
+        int steps = 0;
+        StepReport r;
+        do {
+            r = o.step(new double[2], p);
+            steps++;
+        } while (!o.stalled(r) && steps < 100);
+        assertTrue(o.stalled(r), "a cycle of failed steps ends");
+        assertTrue(steps <= 12, "at most one failure per decade between floor and ceiling plus one, took " + steps);
+    }
+
+    @Test
+    void adaptiveCutoffBoundsAreChecked() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Cutoff.adaptive(0)).getMessage().contains("optimizer.cutoff"));
+        assertThrows(IllegalArgumentException.class, () -> Cutoff.adaptive(0.5));
+        String m = assertThrows(IllegalArgumentException.class, () -> Cutoff.adaptive(1e-3, 1e-5)).getMessage();
+        assertTrue(m.contains("optimizer.cutoff_start") && m.contains("1.0E-5"), m);
+        assertEquals(1e-3, Cutoff.adaptive(1e-3).startFactor(1000), 0.0, "the default start sqrt(ε·P) ≈ 4.7e-7 is raised to the floor");
     }
 
     @Test
