@@ -86,21 +86,33 @@ class OptimizerContractTest {
     @ParameterizedTest
     @EnumSource(Optimizers.Kind.class)
     void stateRoundTripsThroughACheckpointAndResumesBitIdentically(Optimizers.Kind kind) {
-        Optimizer a = kind.defaults().create();
+        roundTrip(kind.label(), () -> kind.defaults().create());
+    }
+
+    /** The adaptive cutoff is ANaGRAM's one stateful setting (its factor and failure count are in the state). */
+    @org.junit.jupiter.api.Test
+    void adaptiveAnagramStateRoundTrips() {
+        Config c = Config.empty().set("optimizer.name", "anagram").set("optimizer.cutoff_kind", "adaptive");
+        roundTrip("anagram-adaptive", () -> Optimizers.Kind.ANAGRAM.parse(c).create());
+        assertTrue(Optimizers.Kind.ANAGRAM.parse(c).create().state().containsKey("cutoff.failed"), "the adaptive state is recorded");
+    }
+
+    private void roundTrip(String label, java.util.function.Supplier<Optimizer> make) {
+        Optimizer a = make.get();
         double[] theta = random(PARAMS, 3);
         for (int k = 0; k < 3; k++) a.step(theta, CONVEX);
-        Path file = tmp.resolve(kind.label());
+        Path file = tmp.resolve(label);
         new Checkpoint(3, 0, theta.clone(), new double[0], a.state(), Map.of()).write(file);
         Checkpoint cp = Checkpoint.read(file);
-        Optimizer b = kind.defaults().create();
+        Optimizer b = make.get();
         b.restore(cp.optimizerState());
         double[] resumed = cp.theta();
-        assertEquals(a.state().keySet(), b.state().keySet(), kind + " state names");
+        assertEquals(a.state().keySet(), b.state().keySet(), label + " state names");
         for (int k = 0; k < 4; k++) {
             a.step(theta, CONVEX);
             b.step(resumed, CONVEX);
         }
-        assertArrayEquals(theta, resumed, 0.0, kind + ": resumed steps differ from the uninterrupted ones");
-        a.state().forEach((name, v) -> assertArrayEquals(v, b.state().get(name), 0.0, kind + " state " + name));
+        assertArrayEquals(theta, resumed, 0.0, label + ": resumed steps differ from the uninterrupted ones");
+        a.state().forEach((name, v) -> assertArrayEquals(v, b.state().get(name), 0.0, label + " state " + name));
     }
 }
