@@ -125,13 +125,13 @@ class DampedLeastSquaresTest {
         return a;
     }
 
-    private static double dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
     }
 
-    private static double norm(double[] a) {
+    static double norm(double[] a) {
         return Math.sqrt(dot(a, a));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tangent.linalg;
 
+import static dev.tangent.linalg.DampedLeastSquaresTest.dot;
+import static dev.tangent.linalg.DampedLeastSquaresTest.norm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -114,15 +116,5 @@ class PseudoInverseTest {
             q[j] = x;
         }
         return q;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
-
-    private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
     }
 }
