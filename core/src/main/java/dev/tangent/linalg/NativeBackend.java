@@ -28,8 +28,9 @@ public final class NativeBackend {
     }
 
     /**
-     * Runs a native call with one BLAS thread when it is small or when the machine is busy. Below ~1e9 flops the
-     * thread hand-off costs more than it saves (measured: SVD of 129×1016 takes 8.6 ms on one thread, 19.5 ms on
+     * Runs a native call with one BLAS thread when it is small (below {@link #MID_SIZED}) or when the machine is busy,
+     * with all threads above 1e9 flops, and otherwise with whatever count is set. Small calls: the thread hand-off
+     * costs more than it saves (measured: SVD of 129×1016 takes 8.6 ms on one thread, 19.5 ms on
      * two). When the load average already fills the cores, OpenBLAS's spinning threads wait on descheduled
      * siblings and a call can run 10× slower than on one thread, so one thread degrades gracefully instead.
      * The count is switched only when it differs and is not switched back afterwards: in OpenBLAS 0.3.31 each
@@ -38,9 +39,17 @@ public final class NativeBackend {
      */
     static <T> T sized(double flops, java.util.function.Supplier<T> call) {
         int conf = configured();
-        apply(conf > 1 && flops >= 1e9 && !busy() ? conf : 1);
+        if (conf == 1 || busy() || flops < MID_SIZED) apply(1);
+        else if (flops >= 1e9) apply(conf);
+        // in between, either count costs about the same, less than a switch would: keep the current one
         return call.get();
     }
+
+    /**
+     * Calls from here up to 1e9 flops run with the current thread count (the Cholesky factor of a 1140 × 1140 kernel
+     * between the syrk and the Jacobian GEMMs of an lm step, which run on all threads, is 4.9e8).
+     */
+    static final double MID_SIZED = 2e8;
 
     /**
      * Before a GEMM: large ones (≥ 1e8 flops) get the configured threads back; smaller ones run with whatever is
