@@ -27,19 +27,39 @@ public final class StepBenchmark {
                 new Case("burgers", MlpSpec.of(2, 20, 20, 20), 2000), new Case("allen-cahn", MlpSpec.of(2, 20, 20, 20), 1600));
     }
 
+    /** Untimed steps before the timed ones in {@link #runSteady}. */
+    public static final int WARM_STEPS = 10;
+
+    /**
+     * Steps inside a run: one optimizer takes {@link #WARM_STEPS} untimed steps from the initial network (its buffers,
+     * damping or cutoff settle as in training), then {@code repeats} timed ones; medians. The cost of a training step.
+     */
+    public static Result runSteady(Case c, String optimizer, int repeats) {
+        return time(c, optimizer, repeats, true);
+    }
+
+    /** First steps from the initial network, a fresh optimizer each (2 untimed, then {@code repeats}); medians. */
     public static Result run(Case c, String optimizer, int repeats) {
+        return time(c, optimizer, repeats, false);
+    }
+
+    private static Result time(Case c, String optimizer, int repeats, boolean steady) {
         Mlp mlp = new Mlp(c.net());
         Discretization disc = new Discretization(Catalog.get(c.problem()), mlp, Map.of("pde", c.points()), 0);
         WeightedProblem wp = new WeightedProblem(disc);
-        double[] theta0 = mlp.initialize(0);
+        double[] theta0 = mlp.initialize(0), theta = theta0.clone();
         double[][] t = new double[4][repeats];
         double[] evals = new double[repeats];
-        for (int k = -2; k < repeats; k++) {
-            Optimizer opt = Optimizers.withDefaults(optimizer);
-            double[] theta = theta0.clone();
+        Optimizer opt = Optimizers.withDefaults(optimizer);
+        for (int k = -(steady ? WARM_STEPS : 2); k < repeats; k++) {
+            if (!steady) {
+                opt = Optimizers.withDefaults(optimizer);
+                theta = theta0.clone();
+            }
             long t0 = System.nanoTime();
             StepReport r = opt.step(theta, wp);
             long total = System.nanoTime() - t0;
+            if (!Double.isFinite(r.loss())) throw new IllegalStateException(optimizer + " on " + c.problem() + ": loss " + r.loss());
             if (k < 0) continue;
             t[0][k] = total / 1e6;
             t[1][k] = r.jacobianNanos() / 1e6;

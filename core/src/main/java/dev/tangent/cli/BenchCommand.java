@@ -62,6 +62,8 @@ final class BenchCommand implements Runnable {
     static final class Step implements Callable<Integer> {
         @Option(names = "--repeats", defaultValue = "7", description = "Timed repeats (median). Default: ${DEFAULT-VALUE}.")
         int repeats;
+        @Option(names = "--steady", description = "Time steps inside a run (one optimizer, its first steps untimed) instead of first steps from the initial network.")
+        boolean steady;
 
         @Override
         public Integer call() {
@@ -71,14 +73,15 @@ final class BenchCommand implements Runnable {
                     "total ms", "J ms", "solve ms", "search ms", "evals");
             for (StepBenchmark.Case c : StepBenchmark.defaultCases()) {
                 for (String m : new String[] {"lm", "anagram", "engd"}) {
-                    StepBenchmark.Result r = StepBenchmark.run(c, m, repeats);
+                    StepBenchmark.Result r = steady ? StepBenchmark.runSteady(c, m, repeats) : StepBenchmark.run(c, m, repeats);
                     System.out.printf("%-10s %-14s %-8s %7d %6d %9.2f %9.2f %9.2f %9.2f %6.0f%n", c.problem(), c.net().shape(), m,
                             r.params(), r.rows(), r.totalMs(), r.jacobianMs(), r.solveMs(), r.lineSearchMs(), r.evaluations());
                 }
             }
             System.out.println("J = residuals + Jacobian of all loss groups; solve = SVD (ANaGRAM), Gram/kernel least squares (ENGD) or the");
             System.out.println("damped factorisations (LM); search = the 2^-k line search or LM's trial and acceleration passes.");
-            System.out.println("Medians of first steps from the initial network.");
+            System.out.println(steady ? "Medians of steps " + (StepBenchmark.WARM_STEPS + 1) + ".." + (StepBenchmark.WARM_STEPS + repeats) + " of one run (one optimizer, from the initial network)."
+                    : "Medians of first steps from the initial network.");
             return ExitCodes.OK;
         }
     }

@@ -265,6 +265,12 @@ public final class Optimizers {
             throw new IllegalArgumentException("unknown optimizer.preset '" + preset + "'; allowed: [precise]");
         }
         double start = c.number("optimizer.cutoff_start", Double.NaN);
+        boolean moving = preset.equals("precise") && !c.has("optimizer.cutoff_kind")
+                || c.has("optimizer.cutoff_kind") && Cutoff.parseKind(c.string("optimizer.cutoff_kind", "")) == Cutoff.Kind.ADAPTIVE;
+        if (c.has("optimizer.cutoff_start") && !moving) {
+            throw new IllegalArgumentException("optimizer.cutoff_start applies to cutoff_kind adaptive only (a fixed cutoff does not move), got cutoff_kind "
+                    + c.string("optimizer.cutoff_kind", "default"));
+        }
         if (preset.equals("precise") && !c.has("optimizer.cutoff_kind")) return Cutoff.adaptive(c.number("optimizer.cutoff", 1e-10), start);
         if (!c.has("optimizer.cutoff") && !c.has("optimizer.cutoff_kind")) return Cutoff.defaults();
         Cutoff.Kind kind = Cutoff.parseKind(c.string("optimizer.cutoff_kind", "absolute"));

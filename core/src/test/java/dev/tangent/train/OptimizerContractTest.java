@@ -89,6 +89,20 @@ class OptimizerContractTest {
         roundTrip(kind.label(), () -> kind.defaults().create());
     }
 
+    /** cutoff_start moves only the adaptive cutoff; with a fixed kind it is an error, not ignored. */
+    @org.junit.jupiter.api.Test
+    void cutoffStartWithAFixedKindIsAnError() {
+        for (String kind : new String[] {null, "absolute", "default"}) {
+            Config c = Config.empty().set("optimizer.name", "anagram").set("optimizer.cutoff_start", 1e-4);
+            if (kind != null) c.set("optimizer.cutoff_kind", kind).set("optimizer.cutoff", 1e-6);
+            String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Optimizers.Kind.ANAGRAM.parse(c).create()).getMessage();
+            assertTrue(m.contains("optimizer.cutoff_start") && m.contains("adaptive only"), m);
+        }
+        Config ok = Config.empty().set("optimizer.name", "anagram").set("optimizer.cutoff_kind", "adaptive").set("optimizer.cutoff_start", 1e-4);
+        Optimizers.Kind.ANAGRAM.parse(ok).create();
+    }
+
     /** The adaptive cutoff is ANaGRAM's one stateful setting (its factor and failure count are in the state). */
     @org.junit.jupiter.api.Test
     void adaptiveAnagramStateRoundTrips() {
