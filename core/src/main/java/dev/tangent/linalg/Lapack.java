@@ -2,6 +2,7 @@ package dev.tangent.linalg;
 
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelsd;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeqrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd_work;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
@@ -52,6 +53,26 @@ public final class Lapack {
         ps.get(out.s());
         pu.get(out.u());
         pvt.get(out.vt());
+    }
+
+    /**
+     * Householder QR of the m×n column-major {@code a} (m ≥ n, not modified), LAPACK's compact form: R on and above
+     * the diagonal of {@code qr} (m×n, overwritten), the reflectors' tails below it, their scalars in {@code tau} (n).
+     */
+    public static void qrInto(int m, int n, double[] a, double[] qr, double[] tau) {
+        Checks.shape(m >= n && n > 0, "qrInto needs m >= n > 0, got %dx%d", m, n);
+        Checks.fits(a, 0, (long) m * n, "A");
+        Checks.fits(qr, 0, (long) m * n, "qr");
+        Checks.fits(tau, 0, n, "tau");
+        NativeBackend.sized(2.0 * m * n * n, () -> {
+            NativeBuffers nb = NativeBuffers.get();
+            DoublePointer pa = nb.load(0, a, 0, m * n);
+            DoublePointer pt = nb.doubles(1, n);
+            check(LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgeqrf");
+            pa.get(qr, 0, m * n);
+            pt.get(tau, 0, n);
+            return null;
+        });
     }
 
     /** Singular values only (descending) of the m×n matrix {@code a} (not modified). */

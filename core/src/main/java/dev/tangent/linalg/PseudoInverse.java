@@ -7,7 +7,10 @@ package dev.tangent.linalg;
  * <p>Φ is S × P row-major, which is Φᵀ column-major (P × S), the layout residual Jacobians use. Two routes:
  * <ul>
  *   <li>{@link #decompose} then {@link #solveKept}: the thin SVD Φᵀ = U' Σ V'ᵀ (dgesdd), so Φ⁺ = U' Σ⁺ V'ᵀ; the
- *       caller picks the kept rank from {@link #singularValues} by any cutoff rule (ANaGRAM).</li>
+ *       caller picks the kept rank from {@link #singularValues} by any cutoff rule (ANaGRAM). When P ≥ 11/6·S
+ *       (wide nets) Φᵀ = QR first, then the SVD of the S × S factor R = U_R Σ V'ᵀ, and U' = Q·U_R is never formed:
+ *       d = Q·[U_R Σ⁺ V'ᵀr; 0] applies the S reflectors to one vector (dgesdd itself takes a QR first at this
+ *       shape, but then builds Q and Q·U_R, about as much work again; 1.8× faster at 4353 × 1140).</li>
  *   <li>{@link #solveNormal}: the minimum-norm solution of the normal equations, G d = Φᵀr with G = ΦᵀΦ (P × P,
  *       {@link Form#GRAM}) or d = Φᵀ y with K y = r, K = ΦΦᵀ (S × S, {@link Form#KERNEL}), by dgelsd with the
  *       eigenvalues below c²·λ_max dropped, i.e. the singular values of Φ below c·σ_max (ENGD).</li>
@@ -18,14 +21,34 @@ public final class PseudoInverse {
     public enum Form { GRAM, KERNEL }
 
     private Svd svd;
+    /** The QR route is taken for P ≥ 11/6·S (LAPACK's own crossover to a QR first); tests switch it off. */
+    boolean qrFirst = true;
+    private boolean qrUsed;
+    private double[] qr = new double[0], tau = new double[0], rFactor = new double[0];
     private double[] w = new double[0], normal = new double[0], rhs = new double[0], x = new double[0], eig = new double[0];
     private double predicted;
 
     /** Thin SVD of Φ (row-major rows × n, not modified); {@link #singularValues} are then σ(Φ), descending. */
     public void decompose(int rows, int n, double[] phi) {
-        svd = Svd.reuse(svd, n, rows);
-        Lapack.svdInto(n, rows, phi, svd);
+        qrUsed = qrFirst && 6L * n >= 11L * rows;
+        if (!qrUsed) {
+            svd = Svd.reuse(svd, n, rows);
+            Lapack.svdInto(n, rows, phi, svd);
+            return;
+        }
+        qr = grow(qr, n * rows);
+        tau = grow(tau, rows);
+        rFactor = grow(rFactor, rows * rows);
+        Lapack.qrInto(n, rows, phi, qr, tau); // Φᵀ (P × S column-major) = Q R
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < rows; i++) rFactor[j * rows + i] = i <= j ? qr[j * n + i] : 0.0;
+        }
+        svd = Svd.reuse(svd, rows, rows);
+        Lapack.svdInto(rows, rows, rFactor, svd);
+        params = n;
     }
+
+    private int params;
 
     /** σ(Φ) of the last {@link #decompose} (descending, min(S, P) values); a live view, overwritten by the next one. */
     public double[] singularValues() {
@@ -43,7 +66,8 @@ public final class PseudoInverse {
      * the full step.
      */
     public double solveKept(int rank, double[] r, double[] d) {
-        int k = svd.k(), rows = svd.n(), n = svd.m();
+        int k = svd.k(), rows = svd.n(), n = qrUsed ? params : svd.m();
+        if (rank < 0 || rank > k) throw new IllegalArgumentException("solveKept: rank must be in 0.." + k + ", got " + rank);
         if (w.length < Math.max(rank, 1)) w = new double[Math.max(rank, 1)];
         Blas.gemm(false, false, rank, 1, rows, 1.0, svd.vt(), 0, k, r, 0, Math.max(1, rows), 0.0, w, 0, Math.max(1, rank));
         double pred = 0;
@@ -52,7 +76,12 @@ public final class PseudoInverse {
             w[j] /= svd.s()[j];
         }
         java.util.Arrays.fill(d, 0, n, 0.0);
-        if (rank > 0) Blas.gemm(false, false, n, 1, rank, 1.0, svd.u(), 0, n, w, 0, rank, 0.0, d, 0, n);
+        if (!qrUsed) {
+            if (rank > 0) Blas.gemm(false, false, n, 1, rank, 1.0, svd.u(), 0, n, w, 0, rank, 0.0, d, 0, n);
+        } else {
+            if (rank > 0) Blas.gemm(false, false, rows, 1, rank, 1.0, svd.u(), 0, rows, w, 0, rank, 0.0, d, 0, rows);
+            applyQ(n, rows, d);
+        }
         predicted = pred;
         return pred;
     }
@@ -87,6 +116,19 @@ public final class PseudoInverse {
         }
         for (int i = 0; i < order; i++) sigma[i] = Math.sqrt(Math.max(eig[i], 0));
         return rank;
+    }
+
+    /** x ← Q x = H_1 H_2 … H_S x for the reflectors H_j = I − τ_j v_j v_jᵀ of the last QR (v_j = e_j + the tail below R). */
+    private void applyQ(int n, int rows, double[] x) {
+        for (int j = rows - 1; j >= 0; j--) {
+            int col = j * n;
+            double dot = x[j];
+            for (int i = j + 1; i < n; i++) dot += qr[col + i] * x[i];
+            double t = tau[j] * dot;
+            if (t == 0) continue;
+            x[j] -= t;
+            for (int i = j + 1; i < n; i++) x[i] -= t * qr[col + i];
+        }
     }
 
     private static double[] grow(double[] a, int n) {

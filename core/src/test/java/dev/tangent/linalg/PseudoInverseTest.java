@@ -4,6 +4,7 @@ import static dev.tangent.linalg.DampedLeastSquaresTest.dot;
 import static dev.tangent.linalg.DampedLeastSquaresTest.norm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class PseudoInverseTest {
     private static final double[] SIGMA = {3.0, 1.0, 0.2, 1e-3, 1e-7, 1e-10};
 
     @ParameterizedTest
-    @CsvSource({"14, 9", "9, 14", "6, 6"})
+    @CsvSource({"14, 9", "9, 14", "6, 6", "8, 40"}) // 8 × 40: P ≥ 11/6·S, the QR-first route
     void everyRouteGivesTheClosedFormTruncatedStep(int rows, int n) {
         int k = Math.min(SIGMA.length, Math.min(rows, n));
         double[][] u = orthonormal(rows, k, 1), v = orthonormal(n, k, 2);
@@ -61,6 +62,37 @@ class PseudoInverseTest {
                 assertArrayEquals(expected, dn, 1e-6 * scale, form + " route, cutoff " + rel);
             }
         }
+    }
+
+    /** The QR-first route (P ≥ 11/6·S) agrees with the plain dgesdd route: σ, kept rank, predicted decrease and d. */
+    @ParameterizedTest
+    @CsvSource({"30, 200, 0.1", "30, 200, 1e-9", "64, 118, 1e-6"})
+    void theQrFirstRouteAgreesWithThePlainSvd(int rows, int n, double rel) {
+        int k = rows;
+        double[] sigma = new double[k];
+        for (int j = 0; j < k; j++) sigma[j] = Math.pow(10, -12.0 * j / (k - 1)); // 1 down to 1e-12
+        double[][] u = orthonormal(rows, k, 5), v = orthonormal(n, k, 6);
+        double[] phi = new double[rows * n];
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < n; p++) {
+                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * sigma[j] * v[j][p];
+            }
+        }
+        double[] r = new SplittableRandom(7).doubles(rows, -1, 1).toArray();
+        PseudoInverse qr = new PseudoInverse(), plain = new PseudoInverse();
+        plain.qrFirst = false;
+        qr.decompose(rows, n, phi);
+        plain.decompose(rows, n, phi);
+        for (int j = 0; j < k; j++) assertEquals(plain.singularValues()[j], qr.singularValues()[j], 1e-14, "σ_" + j);
+        int rank = plain.rankAbove(rel);
+        assertEquals(rank, qr.rankAbove(rel));
+        double[] dq = new double[n], dp = new double[n];
+        double pq = qr.solveKept(rank, r, dq), pp = plain.solveKept(rank, r, dp);
+        assertEquals(pp, pq, 1e-10 * pp);
+        // both are backward stable: they agree to ~ε·σ_max/σ_kept relative to ‖d‖ (the smallest kept σ dominates d)
+        assertArrayEquals(dp, dq, 1e-14 / rel * norm(dp), "d at cutoff " + rel);
+        double[] check = new double[n];
+        assertThrows(IllegalArgumentException.class, () -> qr.solveKept(k + 1, r, check));
     }
 
     /** Reusing one instance across shapes gives bit for bit what a fresh one gives (no stale buffer is read). */
