@@ -24,6 +24,8 @@ public final class PseudoInverse {
     /** The QR route is taken for P ≥ 11/6·S (LAPACK's own crossover to a QR first); tests switch it off. */
     boolean qrFirst = true;
     private boolean qrUsed;
+    /** P of the last QR-route decomposition (the SVD there is of the S × S factor, so it does not hold P). */
+    private int params;
     private double[] qr = new double[0], tau = new double[0], rFactor = new double[0];
     private double[] w = new double[0], normal = new double[0], rhs = new double[0], x = new double[0], eig = new double[0];
     private double predicted;
@@ -47,8 +49,6 @@ public final class PseudoInverse {
         Lapack.svdInto(rows, rows, rFactor, svd);
         params = n;
     }
-
-    private int params;
 
     /** σ(Φ) of the last {@link #decompose} (descending, min(S, P) values); a live view, overwritten by the next one. */
     public double[] singularValues() {
