@@ -113,6 +113,23 @@ public final class Lapack {
     }
 
     /**
+     * Eigenvalues (ascending, into {@code values}) and eigenvectors of the symmetric n×n matrix {@code a}, which is
+     * overwritten by the column-major eigenvectors (dsyevd; a per-step decomposition allocates nothing in Java).
+     */
+    public static void symmetricEigenInto(int n, double[] a, double[] values) {
+        Checks.shape(n > 0, "symmetricEigenInto needs n > 0, got %d", n);
+        Checks.fits(a, 0, (long) n * n, "A");
+        Checks.fits(values, 0, n, "values");
+        NativeBuffers nb = NativeBuffers.get();
+        DoublePointer pa = nb.load(0, a, 0, n * n);
+        DoublePointer pw = nb.doubles(1, n);
+        int info = NativeBackend.sized(4.0 * n * n * n, () -> LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, pa, n, pw));
+        check(info, "dsyevd");
+        pw.get(values, 0, n);
+        pa.get(a, 0, n * n);
+    }
+
+    /**
      * Eigenvalues only (ascending) of the symmetric n×n matrix {@code a} (not modified; its lower triangle is read), by
      * LAPACK's two-stage reduction (dsyevd_2stage: full → band with BLAS-3, then band → tridiagonal), which for
      * n in the thousands is about twice as fast as the one-stage dsyevd, whose reduction is half BLAS-2.

@@ -4,9 +4,11 @@ package dev.tangent.linalg;
  * Truncated pseudo-inverse solves d = Φ⁺ r for the natural-gradient methods, with every buffer sized once per shape
  * and reused across steps (a step allocates nothing of size S·P, P² or S²).
  *
- * <p>Φ is S × P row-major, which is Φᵀ column-major (P × S), the layout residual Jacobians use. Two routes:
+ * <p>Φ is S × P row-major, which is Φᵀ column-major (P × S), the layout residual Jacobians use. Three routes:
  * <ul>
- *   <li>{@link #decompose} then {@link #solveKept}: the thin SVD Φᵀ = U' Σ V'ᵀ (dgesdd), so Φ⁺ = U' Σ⁺ V'ᵀ; the
+ *   <li>{@link #decompose(int, int, double[], double)} with a relative cutoff ≥ 1e-4: the eigen-decomposition of
+ *       ΦΦᵀ or ΦᵀΦ with one refinement step ({@link NormalEigenPseudoInverse}), then {@link #solveKept}.</li>
+ *   <li>otherwise {@link #decompose} then {@link #solveKept}: the thin SVD Φᵀ = U' Σ V'ᵀ (dgesdd), so Φ⁺ = U' Σ⁺ V'ᵀ; the
  *       caller picks the kept rank from {@link #singularValues} by any cutoff rule (ANaGRAM). When P ≥ 11/6·S
  *       (wide nets) Φᵀ = QR first, then the SVD of the S × S factor R = U_R Σ V'ᵀ, and U' = Q·U_R is never formed:
  *       d = Q·[U_R Σ⁺ V'ᵀr; 0] applies the S reflectors to one vector (dgesdd itself takes a QR first at this
@@ -21,6 +23,10 @@ public final class PseudoInverse {
     public enum Form { GRAM, KERNEL }
 
     private Svd svd;
+    /** The eigen route of {@link NormalEigenPseudoInverse} for cutoffs it serves; tests switch it off. */
+    boolean eigenRoute = true;
+    private final NormalEigenPseudoInverse eigen = new NormalEigenPseudoInverse();
+    private boolean eigenUsed;
     /** The QR route is taken for P ≥ 11/6·S (LAPACK's own crossover to a QR first); tests switch it off. */
     boolean qrFirst = true;
     private boolean qrUsed;
@@ -32,6 +38,21 @@ public final class PseudoInverse {
 
     /** Thin SVD of Φ (row-major rows × n, not modified); {@link #singularValues} are then σ(Φ), descending. */
     public void decompose(int rows, int n, double[] phi) {
+        decompose(rows, n, phi, 0.0);
+    }
+
+    /**
+     * As {@link #decompose(int, int, double[])}, for a caller that will keep only σ above {@code minRelativeCutoff}·σ_max:
+     * from {@link NormalEigenPseudoInverse#MIN_CUTOFF} up, the eigen-decomposition of the smaller normal matrix
+     * replaces the SVD (Φ is then kept by reference until {@link #solveKept}: do not modify it in between). Check the
+     * cutoff actually used with {@link #serves}.
+     */
+    public void decompose(int rows, int n, double[] phi, double minRelativeCutoff) {
+        eigenUsed = eigenRoute && minRelativeCutoff >= NormalEigenPseudoInverse.MIN_CUTOFF;
+        if (eigenUsed) {
+            eigen.decompose(rows, n, phi);
+            return;
+        }
         qrUsed = qrFirst && 6L * n >= 11L * rows;
         if (!qrUsed) {
             svd = Svd.reuse(svd, n, rows);
@@ -52,12 +73,21 @@ public final class PseudoInverse {
 
     /** σ(Φ) of the last {@link #decompose} (descending, min(S, P) values); a live view, overwritten by the next one. */
     public double[] singularValues() {
-        return svd.s();
+        return eigenUsed ? eigen.singularValues() : svd.s();
     }
 
     /** Number of singular values of the last decomposition strictly above {@code tol}. */
     public int rankAbove(double tol) {
-        return svd.rankAbove(tol);
+        if (!eigenUsed) return svd.rankAbove(tol);
+        double[] s = eigen.singularValues();
+        int r = 0;
+        while (r < eigen.count() && s[r] > tol) r++;
+        return r;
+    }
+
+    /** Whether the last decomposition resolves σ down to {@code tol} (false: decompose again with no hint). */
+    public boolean serves(double tol) {
+        return !eigenUsed || tol >= NormalEigenPseudoInverse.MIN_CUTOFF * eigen.singularValues()[0];
     }
 
     /**
@@ -66,6 +96,11 @@ public final class PseudoInverse {
      * the full step.
      */
     public double solveKept(int rank, double[] r, double[] d) {
+        if (eigenUsed) {
+            if (rank < 0 || rank > eigen.count()) throw new IllegalArgumentException("solveKept: rank must be in 0.." + eigen.count() + ", got " + rank);
+            predicted = eigen.solveKept(rank, r, d);
+            return predicted;
+        }
         int k = svd.k(), rows = svd.n(), n = qrUsed ? params : svd.m();
         if (rank < 0 || rank > k) throw new IllegalArgumentException("solveKept: rank must be in 0.." + k + ", got " + rank);
         if (w.length < Math.max(rank, 1)) w = new double[Math.max(rank, 1)];

@@ -34,6 +34,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** Consecutive steps without a decrease, and whether the last one left the factor where it was. */
     private int failedSteps;
     private boolean factorUnchanged;
+    /** σ_max of the last step (NaN before the first): an absolute cutoff's relative size is judged by it. */
+    private double lastSigmaMax = Double.NaN;
     /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
     private double predicted;
 
@@ -91,17 +93,40 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
 
     @Override
     public Map<String, double[]> state() {
-        return adaptive() ? Map.of("cutoff.factor", new double[] {factor}, "cutoff.failed", new double[] {failedSteps, factorUnchanged ? 1 : 0})
-                : Map.of();
+        Map<String, double[]> m = new java.util.TreeMap<>();
+        if (!Double.isNaN(lastSigmaMax)) m.put("sigma.max", new double[] {lastSigmaMax}); // picks the solver route on resume
+        if (adaptive()) {
+            m.put("cutoff.factor", new double[] {factor});
+            m.put("cutoff.failed", new double[] {failedSteps, factorUnchanged ? 1 : 0});
+        }
+        return m;
     }
 
     @Override
     public void restore(Map<String, double[]> state) {
+        if (state.containsKey("sigma.max")) lastSigmaMax = state.get("sigma.max")[0];
         if (adaptive() && state.containsKey("cutoff.factor")) factor = state.get("cutoff.factor")[0];
         if (adaptive() && state.containsKey("cutoff.failed")) {
             failedSteps = (int) state.get("cutoff.failed")[0];
             factorUnchanged = state.get("cutoff.failed")[1] != 0;
         }
+    }
+
+    private double tolerance(double sigmaMax, int n) {
+        return adaptive() ? factor * sigmaMax : s.cutoff().tolerance(sigmaMax, n);
+    }
+
+    /**
+     * The relative cutoff this step will apply, known before the decomposition (an absolute one by the last σ_max;
+     * 0 on the first step), so that {@link PseudoInverse} can take its fast route when it resolves that far.
+     */
+    private double expectedRelativeCutoff(int n) {
+        return switch (s.cutoff().kind()) {
+            case ADAPTIVE -> factor;
+            case RELATIVE -> s.cutoff().value();
+            case DEFAULT -> Cutoff.defaultFactor(n);
+            case ABSOLUTE -> Double.isNaN(lastSigmaMax) || lastSigmaMax <= 0 ? 0.0 : s.cutoff().value() / lastSigmaMax;
+        };
     }
 
     @Override
@@ -111,10 +136,16 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
 
     @Override
     Solve solve(int rows, int n) {
-        pinv.decompose(rows, n, ws.jac);
-        double[] sv = pinv.singularValues();
         if (adaptive() && Double.isNaN(factor)) factor = s.cutoff().startFactor(n);
-        double tol = adaptive() ? factor * sv[0] : s.cutoff().tolerance(sv[0], n);
+        pinv.decompose(rows, n, ws.jac, expectedRelativeCutoff(n));
+        double[] sv = pinv.singularValues();
+        double tol = tolerance(sv[0], n);
+        if (!pinv.serves(tol)) { // an absolute cutoff fell below what the fast route resolves: σ_max moved
+            pinv.decompose(rows, n, ws.jac, 0.0);
+            sv = pinv.singularValues();
+            tol = tolerance(sv[0], n);
+        }
+        lastSigmaMax = sv[0];
         int rank = pinv.rankAbove(tol);
         predicted = pinv.solveKept(rank, ws.r, direction);
         return new Solve(rank, sv.clone()); // the report outlives the reused buffer

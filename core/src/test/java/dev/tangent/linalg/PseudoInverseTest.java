@@ -95,6 +95,53 @@ class PseudoInverseTest {
         assertThrows(IllegalArgumentException.class, () -> qr.solveKept(k + 1, r, check));
     }
 
+    /**
+     * The eigen route (ΦΦᵀ for P ≥ S, ΦᵀΦ for P < S, one refinement step) agrees with the SVD route at the cutoffs it
+     * serves, and a hint below its floor leaves the SVD route bit for bit.
+     */
+    @ParameterizedTest
+    @CsvSource({"30, 200, 0.1", "30, 200, 1e-4", "200, 30, 1e-2", "200, 30, 1e-4", "40, 40, 3e-4"})
+    void theEigenRouteAgreesWithTheSvdWhereItServes(int rows, int n, double rel) {
+        int k = Math.min(rows, n);
+        double[] sigma = new double[k];
+        for (int j = 0; j < k; j++) sigma[j] = 3 * Math.pow(10, -12.0 * j / (k - 1)); // 3 down to 3e-12
+        double[][] u = orthonormal(rows, k, 8), v = orthonormal(n, k, 9);
+        double[] phi = new double[rows * n];
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < n; p++) {
+                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * sigma[j] * v[j][p];
+            }
+        }
+        double[] r = new SplittableRandom(11).doubles(rows, -1, 1).toArray();
+        PseudoInverse fast = new PseudoInverse(), svd = new PseudoInverse();
+        svd.eigenRoute = false;
+        fast.decompose(rows, n, phi, rel);
+        svd.decompose(rows, n, phi);
+        double tol = rel * svd.singularValues()[0];
+        assertEquals(svd.singularValues()[0], fast.singularValues()[0], 1e-13, "σ_max");
+        assertEquals(svd.rankAbove(tol), fast.rankAbove(tol), "kept rank");
+        int rank = svd.rankAbove(tol);
+        for (int j = 0; j < rank; j++) assertEquals(sigma[j], fast.singularValues()[j], 1e-3 * sigma[j], "σ_" + j);
+        double[] df = new double[n], ds = new double[n];
+        double pf = fast.solveKept(rank, r, df), ps = svd.solveKept(rank, r, ds);
+        // the prediction is the unrefined one (it only steers the adaptive cutoff): off by ~ε·σ_max²/σ_kept²
+        assertEquals(ps, pf, 1e-4 * ps, "predicted decrease");
+        double[] diff = new double[n], fit = new double[rows];
+        for (int p = 0; p < n; p++) diff[p] = df[p] - ds[p];
+        MatrixOps.multiply(rows, n, phi, diff, fit);
+        // measured at 1e-4: d to 0.8–1.4e-9 and Φd to ≤ 1.6e-10·‖r‖ (at 1e-6, outside the route: 3e-4 and 3e-5)
+        assertArrayEquals(ds, df, 1e-8 * norm(ds), "d at cutoff " + rel);
+        assertEquals(0.0, norm(fit), 1e-9 * norm(r), "Φd at cutoff " + rel);
+        assertEquals(true, fast.serves(tol));
+        assertEquals(false, fast.serves(1e-5 * svd.singularValues()[0]), "below the floor the eigen route must decline");
+
+        PseudoInverse hinted = new PseudoInverse();
+        hinted.decompose(rows, n, phi, 1e-5);
+        double[] dh = new double[n];
+        hinted.solveKept(rank, r, dh);
+        assertArrayEquals(ds, dh, 0.0, "a hint below the floor takes the SVD route");
+    }
+
     /** Reusing one instance across shapes gives bit for bit what a fresh one gives (no stale buffer is read). */
     @ParameterizedTest
     @CsvSource({"8, 5", "5, 8"})
