@@ -2,6 +2,7 @@ package dev.tangent.linalg;
 
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelsd;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelqf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeqrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd_work;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
@@ -71,6 +72,27 @@ public final class Lapack {
             check(LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgeqrf");
             pa.get(qr, 0, m * n);
             pt.get(tau, 0, n);
+            return null;
+        });
+    }
+
+    /**
+     * Householder LQ of the m×n column-major {@code a} (m ≤ n, not modified), LAPACK's compact form: L on and below
+     * the diagonal of {@code lq} (m×n, overwritten), reflector i's tail right of the diagonal in row i, scalars in
+     * {@code tau} (m).
+     */
+    public static void lqInto(int m, int n, double[] a, double[] lq, double[] tau) {
+        Checks.shape(m <= n && m > 0, "lqInto needs 0 < m <= n, got %dx%d", m, n);
+        Checks.fits(a, 0, (long) m * n, "A");
+        Checks.fits(lq, 0, (long) m * n, "lq");
+        Checks.fits(tau, 0, m, "tau");
+        NativeBackend.sized(2.0 * m * m * n, () -> {
+            NativeBuffers nb = NativeBuffers.get();
+            DoublePointer pa = nb.load(0, a, 0, m * n);
+            DoublePointer pt = nb.doubles(1, m);
+            check(LAPACKE_dgelqf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgelqf");
+            pa.get(lq, 0, m * n);
+            pt.get(tau, 0, m);
             return null;
         });
     }

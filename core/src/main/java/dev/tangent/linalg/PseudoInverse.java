@@ -30,6 +30,10 @@ public final class PseudoInverse {
     /** The QR route is taken for P ≥ 11/6·S (LAPACK's own crossover to a QR first); tests switch it off. */
     boolean qrFirst = true;
     private boolean qrUsed;
+    /** The LQ route, its mirror for tall Φ (S ≥ 11/6·P): Φᵀ = L Q₁, SVD of L, and Q₁ is applied to r, never formed. */
+    private boolean lqUsed;
+    private double[] qr1 = new double[0];
+    private int lqRows;
     /** P of the last QR-route decomposition (the SVD there is of the S × S factor, so it does not hold P). */
     private int params;
     private double[] qr = new double[0], tau = new double[0], rFactor = new double[0];
@@ -54,6 +58,20 @@ public final class PseudoInverse {
             return;
         }
         qrUsed = qrFirst && 6L * n >= 11L * rows;
+        lqUsed = qrFirst && 6L * rows >= 11L * n;
+        if (lqUsed) { // Φᵀ (P × S column-major) = L Q₁, then the SVD of the P × P factor L
+            qr = grow(qr, n * rows);
+            tau = grow(tau, n);
+            rFactor = grow(rFactor, n * n);
+            Lapack.lqInto(n, rows, phi, qr, tau);
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) rFactor[j * n + i] = i >= j ? qr[j * n + i] : 0.0;
+            }
+            svd = Svd.reuse(svd, n, n);
+            Lapack.svdInto(n, n, rFactor, svd);
+            lqRows = rows;
+            return;
+        }
         if (!qrUsed) {
             svd = Svd.reuse(svd, n, rows);
             Lapack.svdInto(n, rows, phi, svd);
@@ -100,6 +118,12 @@ public final class PseudoInverse {
             if (rank < 0 || rank > eigen.count()) throw new IllegalArgumentException("solveKept: rank must be in 0.." + eigen.count() + ", got " + rank);
             predicted = eigen.solveKept(rank, r, d);
             return predicted;
+        }
+        if (lqUsed) { // Φ⁺r = U_L Σ⁺ W_Lᵀ (Q₁ r): the solve below on L, with Q₁ r for r
+            qr1 = grow(qr1, lqRows);
+            System.arraycopy(r, 0, qr1, 0, lqRows);
+            applyLqQ(svd.m(), lqRows, qr1);
+            r = qr1;
         }
         int k = svd.k(), rows = svd.n(), n = qrUsed ? params : svd.m();
         if (rank < 0 || rank > k) throw new IllegalArgumentException("solveKept: rank must be in 0.." + k + ", got " + rank);
@@ -151,6 +175,21 @@ public final class PseudoInverse {
         }
         for (int i = 0; i < order; i++) sigma[i] = Math.sqrt(Math.max(eig[i], 0));
         return rank;
+    }
+
+    /**
+     * x ← Q x = H_m ⋯ H_1 x (length rows) for the reflectors of the last LQ (row i of the m × rows factor holds v_i's
+     * tail right of the diagonal); its first m entries are then Q₁ x.
+     */
+    private void applyLqQ(int m, int rows, double[] x) {
+        for (int i = 0; i < m; i++) {
+            double dot = x[i];
+            for (int c = i + 1; c < rows; c++) dot += qr[c * m + i] * x[c];
+            double t = tau[i] * dot;
+            if (t == 0) continue;
+            x[i] -= t;
+            for (int c = i + 1; c < rows; c++) x[c] -= t * qr[c * m + i];
+        }
     }
 
     /** x ← Q x = H_1 H_2 … H_S x for the reflectors H_j = I − τ_j v_j v_jᵀ of the last QR (v_j = e_j + the tail below R). */
