@@ -62,18 +62,7 @@ public final class Lapack {
      */
     public static void qrInto(int m, int n, double[] a, double[] qr, double[] tau) {
         Checks.shape(m >= n && n > 0, "qrInto needs m >= n > 0, got %dx%d", m, n);
-        Checks.fits(a, 0, (long) m * n, "A");
-        Checks.fits(qr, 0, (long) m * n, "qr");
-        Checks.fits(tau, 0, n, "tau");
-        NativeBackend.sized(2.0 * m * n * n, () -> {
-            NativeBuffers nb = NativeBuffers.get();
-            DoublePointer pa = nb.load(0, a, 0, m * n);
-            DoublePointer pt = nb.doubles(1, n);
-            check(LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgeqrf");
-            pa.get(qr, 0, m * n);
-            pt.get(tau, 0, n);
-            return null;
-        });
+        householderInto(false, m, n, a, qr, tau);
     }
 
     /**
@@ -83,16 +72,23 @@ public final class Lapack {
      */
     public static void lqInto(int m, int n, double[] a, double[] lq, double[] tau) {
         Checks.shape(m <= n && m > 0, "lqInto needs 0 < m <= n, got %dx%d", m, n);
+        householderInto(true, m, n, a, lq, tau);
+    }
+
+    /** dgelqf or dgeqrf of the m×n column-major {@code a} into {@code out} (m×n) and {@code tau} (min(m, n)). */
+    private static void householderInto(boolean lq, int m, int n, double[] a, double[] out, double[] tau) {
+        int k = Math.min(m, n);
         Checks.fits(a, 0, (long) m * n, "A");
-        Checks.fits(lq, 0, (long) m * n, "lq");
-        Checks.fits(tau, 0, m, "tau");
-        NativeBackend.sized(2.0 * m * m * n, () -> {
+        Checks.fits(out, 0, (long) m * n, lq ? "lq" : "qr");
+        Checks.fits(tau, 0, k, "tau");
+        NativeBackend.sized(2.0 * m * n * k, () -> {
             NativeBuffers nb = NativeBuffers.get();
             DoublePointer pa = nb.load(0, a, 0, m * n);
-            DoublePointer pt = nb.doubles(1, m);
-            check(LAPACKE_dgelqf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgelqf");
-            pa.get(lq, 0, m * n);
-            pt.get(tau, 0, m);
+            DoublePointer pt = nb.doubles(1, k);
+            if (lq) check(LAPACKE_dgelqf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgelqf");
+            else check(LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgeqrf");
+            pa.get(out, 0, m * n);
+            pt.get(tau, 0, k);
             return null;
         });
     }
