@@ -34,14 +34,14 @@ final class NormalEigenPseudoInverse {
         order = kernel ? rows : n;
         normal = grow(normal, order * order);
         lambda = grow(lambda, order);
-        sigma = grow(sigma, order);
+        sigma = sigma.length == order ? sigma : new double[order]; // exact: callers copy it whole
         if (kernel) Blas.syrk(true, rows, n, 1.0, phi, n, 0.0, normal); // Φ Φᵀ from column-major Φᵀ
         else Blas.syrk(false, n, rows, 1.0, phi, n, 0.0, normal);      // Φᵀ Φ
         Lapack.symmetricEigenInto(order, normal, lambda);               // ascending; vectors overwrite `normal`
         for (int j = 0; j < order; j++) sigma[j] = Math.sqrt(Math.max(lambda[order - 1 - j], 0.0));
     }
 
-    /** σ(Φ) descending (a live view of length ≥ min(S, P)). */
+    /** σ(Φ) descending (a live view of length min(S, P)). */
     double[] singularValues() {
         return sigma;
     }
