@@ -22,12 +22,7 @@ class PseudoInverseTest {
     void everyRouteGivesTheClosedFormTruncatedStep(int rows, int n) {
         int k = Math.min(SIGMA.length, Math.min(rows, n));
         double[][] u = orthonormal(rows, k, 1), v = orthonormal(n, k, 2);
-        double[] phi = new double[rows * n]; // row-major S × P
-        for (int i = 0; i < rows; i++) {
-            for (int p = 0; p < n; p++) {
-                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * SIGMA[j] * v[j][p];
-            }
-        }
+        double[] phi = compose(rows, n, u, SIGMA, v); // row-major S × P
         double[] r = new SplittableRandom(3).doubles(rows, -1, 1).toArray();
         for (double rel : new double[] {0.1, 1e-5, 1e-8}) {
             int kept = 0;
@@ -72,12 +67,7 @@ class PseudoInverseTest {
         double[] sigma = new double[k];
         for (int j = 0; j < k; j++) sigma[j] = Math.pow(10, -12.0 * j / (k - 1)); // 1 down to 1e-12
         double[][] u = orthonormal(rows, k, 5), v = orthonormal(n, k, 6);
-        double[] phi = new double[rows * n];
-        for (int i = 0; i < rows; i++) {
-            for (int p = 0; p < n; p++) {
-                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * sigma[j] * v[j][p];
-            }
-        }
+        double[] phi = compose(rows, n, u, sigma, v); // row-major S × P
         double[] r = new SplittableRandom(7).doubles(rows, -1, 1).toArray();
         PseudoInverse qr = new PseudoInverse(), plain = new PseudoInverse();
         plain.qrFirst = false;
@@ -106,12 +96,7 @@ class PseudoInverseTest {
         double[] sigma = new double[k];
         for (int j = 0; j < k; j++) sigma[j] = 3 * Math.pow(10, -12.0 * j / (k - 1)); // 3 down to 3e-12
         double[][] u = orthonormal(rows, k, 8), v = orthonormal(n, k, 9);
-        double[] phi = new double[rows * n];
-        for (int i = 0; i < rows; i++) {
-            for (int p = 0; p < n; p++) {
-                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * sigma[j] * v[j][p];
-            }
-        }
+        double[] phi = compose(rows, n, u, sigma, v); // row-major S × P
         double[] r = new SplittableRandom(11).doubles(rows, -1, 1).toArray();
         PseudoInverse fast = new PseudoInverse(), svd = new PseudoInverse();
         svd.eigenRoute = false;
@@ -176,6 +161,18 @@ class PseudoInverseTest {
         double[] a = {1, 0, 0, 2, 0, 0}; // 2 × 3 column-major: x₁ and 2x₂; x₃ free
         LeastSquares ls = Lapack.leastSquares(2, 3, a, 1, new double[] {1, 4}, -1);
         assertArrayEquals(new double[] {1, 2, 0}, ls.x(), 1e-15, "minimum-norm solution");
+    }
+
+    /** Φ = Σ_j σ_j u_j v_jᵀ, row-major rows × n, from the first σ.length (or fewer) vectors of u and v. */
+    private static double[] compose(int rows, int n, double[][] u, double[] sigma, double[][] v) {
+        double[] phi = new double[rows * n];
+        int k = Math.min(u.length, v.length);
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < n; p++) {
+                for (int j = 0; j < k; j++) phi[i * n + p] += u[j][i] * sigma[j] * v[j][p];
+            }
+        }
+        return phi;
     }
 
     /** k orthonormal vectors of length m (modified Gram–Schmidt on random vectors). */
