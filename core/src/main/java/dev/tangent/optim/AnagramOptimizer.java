@@ -36,8 +36,10 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private boolean factorUnchanged;
     /** σ_max of the last step (NaN before the first): an absolute cutoff's relative size is judged by it. */
     private double lastSigmaMax = Double.NaN;
-    /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
+    /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step at the current cutoff (last step). */
     private double predicted;
+    /** The candidate direction being searched (the adaptive rule swaps it with the best one so far). */
+    private double[] trialDirection = new double[0];
 
     public AnagramOptimizer(Settings settings) {
         super(settings.lineSearchSteps());
@@ -51,29 +53,57 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
     static final double CEILING = Cutoff.ADAPTIVE_CEILING;
 
-    /** A step that lowers the loss by less than this fraction is stuck. */
+    /** A failed step whose kept subspace promised less than this fraction of the loss has nothing left to try. */
     static final double STUCK = 1e-3;
 
     /**
-     * The adaptive rule reacts to stalls, so that where the fixed cutoff works it behaves like it. The kept subspace
-     * predicts L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². A stuck step (no decrease, or less than {@link #STUCK} of the loss)
-     * that the model promised more than that raises the cutoff tenfold (poorly determined components ruin the step);
-     * a stuck step with nothing left to predict lowers it tenfold (the kept subspace is exhausted). A full step
-     * (η = 1) that the model describes (actual decrease at least half the predicted one) but that lowers the loss by
-     * less than 10% also lowers it: the model holds, so more directions can be trusted. Otherwise it stays.
+     * The adaptive rule compares cutoffs within each step: one decomposition serves the directions for the relative
+     * cutoffs c/10, c and 10c (clipped to floor and ceiling; equal kept ranks are tried once), each gets its own line
+     * search, and the step moves along the one with the lowest loss (ties keep c). That cutoff becomes c for the next
+     * step, so c falls while more directions pay and rises when poorly determined ones spoil the step. If none lowers
+     * the loss: when the kept subspace promised a decrease of more than {@link #STUCK} of the loss, c rises a
+     * hundredfold (past the candidates just tried); otherwise nothing is left to try and the step is a stall.
      */
     @Override
-    void afterStep(StepReport r, double lossBefore) {
-        if (!adaptive()) return;
-        double eta = r.eta(), actual = lossBefore - r.loss(), model = eta * (2 - eta) * predicted;
-        boolean stuck = eta == 0 || actual < STUCK * lossBefore;
-        boolean promised = predicted > STUCK * lossBefore;
-        boolean heldButSlow = eta == 1 && actual >= 0.5 * model && r.loss() > 0.9 * lossBefore;
+    Searched search(LeastSquaresProblem p, double[] theta, double loss, Solve solve) {
+        if (!adaptive()) return super.search(p, theta, loss, solve);
+        double sigmaMax = solve.singularValues()[0];
+        double[] candidates = {factor, Math.min(CEILING, factor * 10), lowestCandidate()};
+        if (trialDirection.length != direction.length) trialDirection = new double[direction.length];
+        LineSearch.Result best = null;
+        int bestRank = -1, evaluations = 0, firstRank = -1;
+        double bestFactor = factor;
+        for (double c : candidates) {
+            double tol = c * sigmaMax;
+            int rank = pinv.rankAbove(tol);
+            if (!pinv.serves(tol) || rank == firstRank || rank == bestRank) continue;
+            double pred = pinv.solveKept(rank, ws.r, trialDirection);
+            LineSearch.Result ls = LineSearch.grid(p, theta, trialDirection, ws.theta, ws.trial, loss, lineSearchSteps);
+            evaluations += ls.evaluations();
+            if (firstRank < 0) {
+                firstRank = rank;
+                predicted = pred;
+            }
+            if (best == null || ls.loss() < best.loss()) {
+                best = ls;
+                bestRank = rank;
+                bestFactor = c;
+                double[] t = direction;
+                direction = trialDirection;
+                trialDirection = t;
+            }
+        }
         double before = factor;
-        if (stuck && promised) factor = Math.min(CEILING, factor * 10);
-        else if (stuck || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
-        failedSteps = eta == 0 ? failedSteps + 1 : 0;
+        if (best.eta() > 0) factor = bestFactor;
+        else if (predicted > STUCK * loss) factor = Math.min(CEILING, factor * 100);
+        failedSteps = best.eta() == 0 ? failedSteps + 1 : 0;
         factorUnchanged = factor == before;
+        return new Searched(new LineSearch.Result(best.eta(), best.loss(), evaluations), bestRank);
+    }
+
+    /** The smallest cutoff a step compares: a decade below the current one, not below the floor. */
+    private double lowestCandidate() {
+        return Math.max(s.cutoff().value(), factor / 10);
     }
 
     /**
@@ -122,7 +152,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
      */
     private double expectedRelativeCutoff(int n) {
         return switch (s.cutoff().kind()) {
-            case ADAPTIVE -> factor;
+            case ADAPTIVE -> lowestCandidate();
             case RELATIVE -> s.cutoff().value();
             case DEFAULT -> Cutoff.defaultFactor(n);
             case ABSOLUTE -> Double.isNaN(lastSigmaMax) || lastSigmaMax <= 0 ? 0.0 : s.cutoff().value() / lastSigmaMax;
@@ -147,7 +177,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         }
         lastSigmaMax = sv[0];
         int rank = pinv.rankAbove(tol);
-        predicted = pinv.solveKept(rank, ws.r, direction);
+        if (!adaptive()) pinv.solveKept(rank, ws.r, direction); // the adaptive search solves per candidate
         return new Solve(rank, sv.clone()); // the report outlives the reused buffer
     }
 }

@@ -83,57 +83,87 @@ class OptimizerTest {
 
     @Test
     void adaptiveCutoffStartsWhereItIsTold() {
+        int rows = 5, params = 4;
+        double[] a = new double[rows * params];
+        for (int j = 0; j < params; j++) a[j * params + j] = Math.pow(1e-2, j); // singular values 1, 1e-2, 1e-4, 1e-6
+        LeastSquaresProblem p = TestProblems.linear(a, new double[] {1, 1, 1, 1, 1}, rows, params);
+        StepReport high = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.05)))
+                .step(new double[params], p);
+        assertEquals(2, high.rank(), "from 0.05·σ_max the cutoffs 0.1, 0.05 and 0.005 are on offer: at most σ = 1 and 1e-2");
+        StepReport low = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10)))
+                .step(new double[params], p);
+        assertEquals(4, low.rank(), "the default start sqrt(ε·P) keeps all four");
+    }
+
+    /** Every candidate cutoff failing while the kept subspace promised a decrease: the cutoff rises a hundredfold. */
+    @Test
+    void adaptiveCutoffRisesWhenEveryCandidateFails() {
+        int rows = 8, params = 3;
+        LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
+        LeastSquaresProblem p = TestProblems.failingTrials(linear, new int[] {-1});
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
+        StepReport failed = opt.step(new double[params], p);
+        assertEquals(0.0, failed.eta(), "every trial fails");
+        assertEquals(1e-2, opt.state().get("cutoff.factor")[0], 1e-15, "past the three cutoffs just tried");
+        assertTrue(!opt.stalled(failed), "below the ceiling a failed step is not a stall");
+    }
+
+    /** σ = 1, 0.1, 0.01 and the cutoff at 0.05: of the ranks 1, 2 and 3 on offer, the full rank solves the problem. */
+    @Test
+    void adaptiveCutoffTakesTheBestOfThreeCutoffs() {
         int rows = 4, params = 3;
         double[] a = new double[rows * params];
-        a[0] = 1; // singular values 1, 0.1, 0.01
+        a[0] = 1;
         a[params + 1] = 0.1;
         a[2 * params + 2] = 0.01;
         LeastSquaresProblem p = TestProblems.linear(a, new double[] {1, 1, 1, 1}, rows, params);
-        StepReport high = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.05)))
-                .step(new double[params], p);
-        assertEquals(2, high.rank(), "start 0.05·σ_max keeps 1 and 0.1");
-        StepReport low = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10)))
-                .step(new double[params], p);
-        assertEquals(3, low.rank(), "the default start sqrt(ε·P) keeps all three");
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.05)));
+        StepReport r = opt.step(new double[params], p);
+        assertEquals(3, r.rank());
+        assertEquals(1.0, r.loss(), 1e-12, "only the fourth row's residual is left");
+        assertArrayEquals(new double[] {-1, -10, -100}, opt.lastDirection(), 1e-10, "the exact least-squares step");
+        assertEquals(0.005, opt.state().get("cutoff.factor")[0], 1e-18, "the winner's cutoff is the next step's");
     }
 
-    /** The adaptive cutoff rises tenfold after a step that finds no decrease and falls tenfold after poor progress. */
+    /**
+     * r = (θ₁ − 1, 0.01(θ₂ − 1) + 10θ₂²) from θ = 0: σ = 1 and 0.01, and the poorly determined θ₂ direction overshoots
+     * into the quadratic term at every step size, so rank 1 (cutoff 0.05) beats rank 2 (cutoff 0.005).
+     */
     @Test
-    void adaptiveCutoffMovesBothWays() {
-        int rows = 8, params = 3;
-        LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
-        int[] fail = {-1}; // every trial fails until reset
-        LeastSquaresProblem p = TestProblems.failingTrials(linear, fail);
-        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
-        double[] theta = new double[params];
-        StepReport failed = opt.step(theta, p);
-        assertEquals(0.0, failed.eta(), "every trial fails");
-        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a failed step raises the cutoff tenfold");
-        assertTrue(!opt.stalled(failed), "below the ceiling a failed step is not a stall");
-        fail[0] = 0;
-        opt.step(theta, p); // solves the linear problem: a large decrease keeps the cutoff
-        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15);
-        opt.step(theta, p); // at the minimum: no progress lowers it
-        assertEquals(1e-4, opt.state().get("cutoff.factor")[0], 1e-16);
+    void adaptiveCutoffRisesWhenPoorlyDeterminedDirectionsSpoilTheStep() {
+        LeastSquaresProblem p = new LeastSquaresProblem() {
+            @Override
+            public int nParams() {
+                return 2;
+            }
+
+            @Override
+            public int nRows() {
+                return 2;
+            }
+
+            @Override
+            public double evaluate(double[] t, double[] r, double[] jac) {
+                r[0] = t[0] - 1;
+                r[1] = 0.01 * (t[1] - 1) + 10 * t[1] * t[1];
+                if (jac != null) {
+                    jac[0] = 1;
+                    jac[1] = 0;
+                    jac[2] = 0;
+                    jac[3] = 0.01 + 20 * t[1];
+                }
+                return r[0] * r[0] + r[1] * r[1];
+            }
+        };
+        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.005)));
+        StepReport r = opt.step(new double[2], p);
+        assertEquals(1, r.rank());
+        assertEquals(1.0, r.eta());
+        assertEquals(1e-4, r.loss(), 1e-15, "θ₁ solved, θ₂ left alone");
+        assertEquals(0.05, opt.state().get("cutoff.factor")[0], 1e-17);
     }
 
-    /** A stuck step (less than 0.1% decrease) that the kept subspace promised more: the cutoff rises. */
-    @Test
-    void adaptiveCutoffRisesAfterAShortStep() {
-        int rows = 8, params = 3;
-        LeastSquaresProblem linear = TestProblems.linear(TestProblems.random(rows * params, 11), TestProblems.random(rows, 12), rows, params);
-        int[] fail = {12}; // η = 1 … 2^-11 fail; 2^-12 is accepted and lowers the loss by less than 0.1%
-        AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
-        StepReport shortStep = opt.step(new double[params], TestProblems.failingTrials(linear, fail));
-        assertEquals(1.0 / 4096, shortStep.eta(), "the first accepted trial");
-        assertEquals(1e-3, opt.state().get("cutoff.factor")[0], 1e-15, "a stuck step the model promised more raises the cutoff tenfold");
-        AnagramOptimizer full = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-12, 1e-4)));
-        StepReport fullStep = full.step(new double[params], linear);
-        assertEquals(1.0, fullStep.eta(), "a linear problem takes the full step");
-        assertEquals(1e-4, full.state().get("cutoff.factor")[0], 1e-16, "the model held and the loss fell: the cutoff stays");
-    }
-
-    /** At a minimum the adaptive cutoff lowers to its floor and then stalls: the run ends instead of repeating itself. */
+    /** At a minimum every candidate cutoff fails and none promised a decrease: a stall, so the run ends at once. */
     @Test
     void adaptiveCutoffStallsAtAMinimum() {
         double[] a = {1, 0, 0, 1, 0, 0}; // 3 × 2, rank 2; the third row's residual cannot be removed
@@ -148,8 +178,8 @@ class OptimizerTest {
         } while (!o.stalled(r) && steps < 50);
         assertTrue(o.stalled(r), "stalled at the minimum");
         assertEquals(0.0, r.eta());
-        assertTrue(steps <= 3, "two lowerings (1e-2 → 1e-3, then the floor holds), took " + steps);
-        assertEquals(1e-3, o.state().get("cutoff.factor")[0], 1e-18);
+        assertEquals(1, steps, "the cutoffs 1e-2, 1e-1 and the floor 1e-3 were all tried in the first step");
+        assertEquals(1e-2, o.state().get("cutoff.factor")[0], 1e-18);
     }
 
     /** Every trial failing with a cutoff that alternates between promising and not: bounded by the failure count. */
