@@ -38,7 +38,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private double lastSigmaMax = Double.NaN;
     /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step at the current cutoff (last step). */
     private double predicted;
-    /** The candidate direction being searched (the adaptive rule swaps it with the best one so far). */
+    /** The candidate direction being searched (the adaptive rule's raised cutoff; swapped in when it wins). */
     private double[] trialDirection = new double[0];
 
     public AnagramOptimizer(Settings settings) {
@@ -53,57 +53,53 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** The largest relative cutoff the adaptive rule raises to: keeps only σ > σ_max/10. */
     static final double CEILING = Cutoff.ADAPTIVE_CEILING;
 
-    /** A failed step whose kept subspace promised less than this fraction of the loss has nothing left to try. */
+    /** A step that lowers the loss by less than this fraction is stuck. */
     static final double STUCK = 1e-3;
 
     /**
-     * The adaptive rule compares cutoffs within each step: one decomposition serves the directions for the relative
-     * cutoffs c/10, c and 10c (clipped to floor and ceiling; equal kept ranks are tried once), each gets its own line
-     * search, and the step moves along the one with the lowest loss (ties keep c). That cutoff becomes c for the next
-     * step, so c falls while more directions pay and rises when poorly determined ones spoil the step. If none lowers
-     * the loss: when the kept subspace promised a decrease of more than {@link #STUCK} of the loss, c rises a
-     * hundredfold (past the candidates just tried); otherwise nothing is left to try and the step is a stall.
+     * The adaptive rule, so that where the fixed cutoff works it behaves like it. The kept subspace predicts
+     * L(θ − ηd) = L − η(2 − η)p with p = ‖U_kᵀr̃‖². A step short of the full one (η < 1, or no decrease) also tries the
+     * tenfold cutoff c' = 10c from the same decomposition, with its own line search, and moves along whichever ends
+     * lower; if c' wins it becomes the cutoff (poorly determined components spoiled the step). If neither lowers the
+     * loss and p > {@link #STUCK}·L, the cutoff rises a hundredfold (past c'). The cutoff falls tenfold when the kept
+     * subspace is exhausted (a stuck step, decrease below STUCK·L, with p ≤ STUCK·L), and after a full step that the
+     * model describes (decrease at least p/2) but that lowers the loss by less than 10%: more directions can be trusted.
      */
     @Override
     Searched search(LeastSquaresProblem p, double[] theta, double loss, Solve solve) {
         if (!adaptive()) return super.search(p, theta, loss, solve);
         double sigmaMax = solve.singularValues()[0];
-        double[] candidates = {factor, Math.min(CEILING, factor * 10), lowestCandidate()};
-        if (trialDirection.length != direction.length) trialDirection = new double[direction.length];
-        LineSearch.Result best = null;
-        int bestRank = -1, evaluations = 0, firstRank = -1;
-        double bestFactor = factor;
-        for (double c : candidates) {
-            double tol = c * sigmaMax;
-            int rank = pinv.rankAbove(tol);
-            if (!pinv.serves(tol) || rank == firstRank || rank == bestRank) continue;
-            double pred = pinv.solveKept(rank, ws.r, trialDirection);
-            LineSearch.Result ls = LineSearch.grid(p, theta, trialDirection, ws.theta, ws.trial, loss, lineSearchSteps);
-            evaluations += ls.evaluations();
-            if (firstRank < 0) {
-                firstRank = rank;
-                predicted = pred;
-            }
-            if (best == null || ls.loss() < best.loss()) {
-                best = ls;
-                bestRank = rank;
-                bestFactor = c;
+        int rank = solve.rank();
+        predicted = pinv.solveKept(rank, ws.r, direction);
+        LineSearch.Result ls = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
+        double before = factor, raised = Math.min(CEILING, factor * 10);
+        boolean raisedWon = false;
+        int evaluations = ls.evaluations();
+        int raisedRank = pinv.rankAbove(raised * sigmaMax);
+        if (ls.eta() < 1 && raisedRank < rank) {
+            if (trialDirection.length != direction.length) trialDirection = new double[direction.length];
+            pinv.solveKept(raisedRank, ws.r, trialDirection);
+            LineSearch.Result up = LineSearch.grid(p, theta, trialDirection, ws.theta, ws.trial, loss, lineSearchSteps);
+            evaluations += up.evaluations();
+            if (up.loss() < ls.loss()) {
+                raisedWon = true;
+                ls = up;
+                rank = raisedRank;
                 double[] t = direction;
                 direction = trialDirection;
                 trialDirection = t;
             }
         }
-        double before = factor;
-        if (best.eta() > 0) factor = bestFactor;
-        else if (predicted > STUCK * loss) factor = Math.min(CEILING, factor * 100);
-        failedSteps = best.eta() == 0 ? failedSteps + 1 : 0;
+        boolean promised = predicted > STUCK * loss;
+        double actual = loss - ls.loss(), model = ls.eta() * (2 - ls.eta()) * predicted;
+        boolean stuck = ls.eta() == 0 || actual < STUCK * loss;
+        boolean heldButSlow = ls.eta() == 1 && actual >= 0.5 * model && ls.loss() > 0.9 * loss;
+        if (raisedWon) factor = raised;
+        else if (ls.eta() == 0 && promised) factor = Math.min(CEILING, factor * 100);
+        else if ((stuck && !promised) || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
+        failedSteps = ls.eta() == 0 ? failedSteps + 1 : 0;
         factorUnchanged = factor == before;
-        return new Searched(new LineSearch.Result(best.eta(), best.loss(), evaluations), bestRank);
-    }
-
-    /** The smallest cutoff a step compares: a decade below the current one, not below the floor. */
-    private double lowestCandidate() {
-        return Math.max(s.cutoff().value(), factor / 10);
+        return new Searched(new LineSearch.Result(ls.eta(), ls.loss(), evaluations), rank);
     }
 
     /**
@@ -152,7 +148,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
      */
     private double expectedRelativeCutoff(int n) {
         return switch (s.cutoff().kind()) {
-            case ADAPTIVE -> lowestCandidate();
+            case ADAPTIVE -> factor;
             case RELATIVE -> s.cutoff().value();
             case DEFAULT -> Cutoff.defaultFactor(n);
             case ABSOLUTE -> Double.isNaN(lastSigmaMax) || lastSigmaMax <= 0 ? 0.0 : s.cutoff().value() / lastSigmaMax;
