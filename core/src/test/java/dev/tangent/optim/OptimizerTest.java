@@ -116,30 +116,16 @@ class OptimizerTest {
      */
     @Test
     void adaptiveCutoffRisesWhenPoorlyDeterminedDirectionsSpoilTheStep() {
-        LeastSquaresProblem p = new LeastSquaresProblem() {
-            @Override
-            public int nParams() {
-                return 2;
+        LeastSquaresProblem p = TestProblems.twoByTwo((t, r, jac) -> {
+            r[0] = t[0] - 1;
+            r[1] = 0.01 * (t[1] - 1) + 10 * t[1] * t[1];
+            if (jac != null) {
+                jac[0] = 1;
+                jac[1] = 0;
+                jac[2] = 0;
+                jac[3] = 0.01 + 20 * t[1];
             }
-
-            @Override
-            public int nRows() {
-                return 2;
-            }
-
-            @Override
-            public double evaluate(double[] t, double[] r, double[] jac) {
-                r[0] = t[0] - 1;
-                r[1] = 0.01 * (t[1] - 1) + 10 * t[1] * t[1];
-                if (jac != null) {
-                    jac[0] = 1;
-                    jac[1] = 0;
-                    jac[2] = 0;
-                    jac[3] = 0.01 + 20 * t[1];
-                }
-                return r[0] * r[0] + r[1] * r[1];
-            }
-        };
+        });
         AnagramOptimizer opt = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 0.005)));
         StepReport r = opt.step(new double[2], p);
         assertEquals(1, r.rank());

@@ -60,8 +60,13 @@ final class TestProblems {
         };
     }
 
-    /** Rosenbrock as least squares: r = (10(y − x²), 1 − x); minimum 0 at (1, 1). */
-    static LeastSquaresProblem rosenbrock() {
+    /** Fills r (2 rows) and, unless null, the row-major 2 × 2 Jacobian at θ (2 parameters). */
+    interface TwoByTwo {
+        void residual(double[] theta, double[] r, double[] jac);
+    }
+
+    /** A 2-parameter, 2-row problem from its residual and Jacobian; the loss is ‖r‖². */
+    static LeastSquaresProblem twoByTwo(TwoByTwo f) {
         return new LeastSquaresProblem() {
             @Override
             public int nParams() {
@@ -75,17 +80,24 @@ final class TestProblems {
 
             @Override
             public double evaluate(double[] t, double[] r, double[] jac) {
-                r[0] = 10 * (t[1] - t[0] * t[0]);
-                r[1] = 1 - t[0];
-                if (jac != null) {
-                    jac[0] = -20 * t[0];
-                    jac[1] = 10;
-                    jac[2] = -1;
-                    jac[3] = 0;
-                }
+                f.residual(t, r, jac);
                 return r[0] * r[0] + r[1] * r[1];
             }
         };
+    }
+
+    /** Rosenbrock as least squares: r = (10(y − x²), 1 − x); minimum 0 at (1, 1). */
+    static LeastSquaresProblem rosenbrock() {
+        return twoByTwo((t, r, jac) -> {
+            r[0] = 10 * (t[1] - t[0] * t[0]);
+            r[1] = 1 - t[0];
+            if (jac != null) {
+                jac[0] = -20 * t[0];
+                jac[1] = 10;
+                jac[2] = -1;
+                jac[3] = 0;
+            }
+        });
     }
 
     static double[] random(int n, long seed) {
