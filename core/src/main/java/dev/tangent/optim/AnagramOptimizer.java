@@ -36,10 +36,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private boolean factorUnchanged;
     /** σ_max of the last step (NaN before the first): an absolute cutoff's relative size is judged by it. */
     private double lastSigmaMax = Double.NaN;
-    /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step at the current cutoff (last step). */
+    /** ‖U_kᵀr̃‖²: the decrease the kept subspace predicts for the full step (last solve). */
     private double predicted;
-    /** The candidate direction being searched (the adaptive rule's raised cutoff; swapped in when it wins). */
-    private double[] trialDirection = new double[0];
 
     public AnagramOptimizer(Settings settings) {
         super(settings.lineSearchSteps());
@@ -57,49 +55,25 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     static final double STUCK = 1e-3;
 
     /**
-     * The adaptive rule, so that where the fixed cutoff works it behaves like it. The kept subspace predicts
-     * L(θ − ηd) = L − η(2 − η)p with p = ‖U_kᵀr̃‖². A step short of the full one (η < 1, or no decrease) also tries the
-     * tenfold cutoff c' = 10c from the same decomposition, with its own line search, and moves along whichever ends
-     * lower; if c' wins it becomes the cutoff (poorly determined components spoiled the step). If neither lowers the
-     * loss and p > {@link #STUCK}·L, the cutoff rises a hundredfold (past c'). The cutoff falls tenfold when the kept
-     * subspace is exhausted (a stuck step, decrease below STUCK·L, with p ≤ STUCK·L), and after a full step that the
-     * model describes (decrease at least p/2) but that lowers the loss by less than 10%: more directions can be trusted.
+     * The adaptive rule reacts to stalls, so that where the fixed cutoff works it behaves like it. The kept subspace
+     * predicts L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². A stuck step (no decrease, or less than {@link #STUCK} of the loss)
+     * that the model promised more than that raises the cutoff tenfold (poorly determined components ruin the step);
+     * a stuck step with nothing left to predict lowers it tenfold (the kept subspace is exhausted). A full step
+     * (η = 1) that the model describes (actual decrease at least half the predicted one) but that lowers the loss by
+     * less than 10% also lowers it: the model holds, so more directions can be trusted. Otherwise it stays.
      */
     @Override
-    Searched search(LeastSquaresProblem p, double[] theta, double loss, Solve solve) {
-        if (!adaptive()) return super.search(p, theta, loss, solve);
-        double sigmaMax = solve.singularValues()[0];
-        int rank = solve.rank();
-        predicted = pinv.solveKept(rank, ws.r, direction);
-        LineSearch.Result ls = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
-        double before = factor, raised = Math.min(CEILING, factor * 10);
-        boolean raisedWon = false;
-        int evaluations = ls.evaluations();
-        int raisedRank = pinv.rankAbove(raised * sigmaMax);
-        if (ls.eta() < 1 && raisedRank < rank) {
-            if (trialDirection.length != direction.length) trialDirection = new double[direction.length];
-            pinv.solveKept(raisedRank, ws.r, trialDirection);
-            LineSearch.Result up = LineSearch.grid(p, theta, trialDirection, ws.theta, ws.trial, loss, lineSearchSteps);
-            evaluations += up.evaluations();
-            if (up.loss() < ls.loss()) {
-                raisedWon = true;
-                ls = up;
-                rank = raisedRank;
-                double[] t = direction;
-                direction = trialDirection;
-                trialDirection = t;
-            }
-        }
-        boolean promised = predicted > STUCK * loss;
-        double actual = loss - ls.loss(), model = ls.eta() * (2 - ls.eta()) * predicted;
-        boolean stuck = ls.eta() == 0 || actual < STUCK * loss;
-        boolean heldButSlow = ls.eta() == 1 && actual >= 0.5 * model && ls.loss() > 0.9 * loss;
-        if (raisedWon) factor = raised;
-        else if (ls.eta() == 0 && promised) factor = Math.min(CEILING, factor * 100);
-        else if ((stuck && !promised) || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
-        failedSteps = ls.eta() == 0 ? failedSteps + 1 : 0;
+    void afterStep(StepReport r, double lossBefore) {
+        if (!adaptive()) return;
+        double eta = r.eta(), actual = lossBefore - r.loss(), model = eta * (2 - eta) * predicted;
+        boolean stuck = eta == 0 || actual < STUCK * lossBefore;
+        boolean promised = predicted > STUCK * lossBefore;
+        boolean heldButSlow = eta == 1 && actual >= 0.5 * model && r.loss() > 0.9 * lossBefore;
+        double before = factor;
+        if (stuck && promised) factor = Math.min(CEILING, factor * 10);
+        else if (stuck || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
+        failedSteps = eta == 0 ? failedSteps + 1 : 0;
         factorUnchanged = factor == before;
-        return new Searched(new LineSearch.Result(ls.eta(), ls.loss(), evaluations), rank);
     }
 
     /**
@@ -173,7 +147,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         }
         lastSigmaMax = sv[0];
         int rank = pinv.rankAbove(tol);
-        if (!adaptive()) pinv.solveKept(rank, ws.r, direction); // the adaptive search solves per candidate
+        predicted = pinv.solveKept(rank, ws.r, direction);
         return new Solve(rank, sv.clone()); // the report outlives the reused buffer
     }
 }

@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * The singular-value cutoff of the pseudo-inverse: keep σ_j > tol. ABSOLUTE uses tol = value;
  * RELATIVE uses tol = value·σ_max; DEFAULT uses tol = sqrt(ε_f64·P)·σ_max. ADAPTIVE starts as DEFAULT (or
- * at {@code start}·σ_max); each step compares the cutoffs c/10, c and 10c (between value·σ_max and σ_max/10) and
- * keeps the one whose line search ends lowest (the rule is AnagramOptimizer#search), so training continues past the
- * floor a fixed cutoff stops at and recovers when a low cutoff ruins the step.
+ * at {@code start}·σ_max), is raised tenfold (up to σ_max/10) after a stuck step that the kept subspace promised
+ * more and lowered tenfold (down to value·σ_max) when that subspace is exhausted or describes slow full steps (the
+ * rule is AnagramOptimizer#afterStep), so training continues past the floor a fixed cutoff stops at and recovers
+ * when a low cutoff ruins the step.
  */
 public record Cutoff(Kind kind, double value, double start) {
     public enum Kind { ABSOLUTE, RELATIVE, DEFAULT, ADAPTIVE }

@@ -10,12 +10,9 @@ abstract class NaturalGradientOptimizer implements Optimizer {
     /** What the solve reports: kept rank and the singular values of Φ (descending). */
     record Solve(int rank, double[] singularValues) {}
 
-    /** What the line search found, and the kept rank of the direction it moved along. */
-    record Searched(LineSearch.Result result, int rank) {}
-
     final Workspace ws = new Workspace();
     double[] direction = new double[0];
-    final int lineSearchSteps;
+    private final int lineSearchSteps;
 
     NaturalGradientOptimizer(int lineSearchSteps) {
         if (lineSearchSteps < 0 || lineSearchSteps > 60) {
@@ -37,21 +34,18 @@ abstract class NaturalGradientOptimizer implements Optimizer {
         long t1 = System.nanoTime();
         Solve s = solve(rows, n);
         long t2 = System.nanoTime();
-        Searched found = search(p, theta, loss, s);
-        LineSearch.Result ls = found.result();
+        LineSearch.Result ls = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
         long t3 = System.nanoTime();
         for (int i = 0; i < n; i++) theta[i] -= ls.eta() * direction[i];
         double[] sv = s.singularValues();
-        int rank = found.rank();
-        StepReport report = new StepReport(ls.loss(), ls.eta(), rank, sv[0], rank > 0 ? sv[rank - 1] : Double.NaN,
+        StepReport report = new StepReport(ls.loss(), ls.eta(), s.rank(), sv[0], s.rank() > 0 ? sv[s.rank() - 1] : Double.NaN,
                 ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
+        afterStep(report, loss);
         return report;
     }
 
-    /** The line search along {@link #direction} (the adaptive cutoff overrides it to compare several kept ranks). */
-    Searched search(LeastSquaresProblem p, double[] theta, double loss, Solve s) {
-        return new Searched(LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps), s.rank());
-    }
+    /** Hook after each step with the loss before it (the adaptive cutoff lowers itself on poor progress). */
+    void afterStep(StepReport r, double lossBefore) {}
 
     /** The last search direction d (θ moved by −η·d). */
     public double[] lastDirection() {
