@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * ANaGRAM: d = V Σ⁺ Uᵀ r̃ from the thin SVD of the scaled Jacobian Φ = U Σ Vᵀ with singular values at or below
- * the cutoff dropped, then θ ← θ − η* d with η* from the 2^-k grid line search. No momentum, no damping.
+ * the cutoff dropped, then θ ← θ − η* d with η* from the 2^-k grid line search. No momentum, no damping. The
+ * adaptive cutoff ({@link Cutoff.Kind#ADAPTIVE}) line-searches only the band of poorly determined directions
+ * ({@link #search}).
  *
  * <p>The SVD and the truncated solve are {@link PseudoInverse}'s (buffers reused across steps).
  */
@@ -55,24 +57,112 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     static final double STUCK = 1e-3;
 
     /**
-     * The adaptive rule reacts to stalls, so that where the fixed cutoff works it behaves like it. The kept subspace
-     * predicts L(θ − ηd) = L − η(2 − η)‖U_kᵀr̃‖². A stuck step (no decrease, or less than {@link #STUCK} of the loss)
-     * that the model promised more than that raises the cutoff tenfold (poorly determined components ruin the step);
-     * a stuck step with nothing left to predict lowers it tenfold (the kept subspace is exhausted). A full step
-     * (η = 1) that the model describes (actual decrease at least half the predicted one) but that lowers the loss by
-     * less than 10% also lowers it: the model holds, so more directions can be trusted. Otherwise it stays.
+     * Adaptive only: the relative cutoff above which σ take the full step (the bands between it and {@link #factor}
+     * are line-searched); NaN until the first step, which starts it at the ceiling.
+     */
+    private double trusted = Double.NaN;
+    private double[] taken = new double[0], next = new double[0];
+    /** The last step's η of the lowest band it searched (NaN: no band) and how many bands it searched. */
+    private double lowestEta;
+    private int bandsSearched;
+
+    /** Ratio between successive cutoffs of the bands: two per decade. */
+    static final double BAND = Math.sqrt(10);
+
+    /**
+     * The adaptive cutoff's step, several cutoffs on the one decomposition: the directions with σ > {@link #trusted}·σ_max
+     * take the full step, then the bands below it, half a decade each down to the adaptive cutoff, are added one at a
+     * time, each with its own 2^-k line search (η = 0 ends the bands). A uniform η shortens the well-determined
+     * directions with the poorly determined ones; here each band is shortened by what it needs, a piecewise-constant
+     * version of Levenberg–Marquardt's filter σ²/(σ² + μ). If even the top's full step fails, the plain line search on
+     * the whole direction runs and the top is trusted a decade less; when the first band takes its full step, the top
+     * is trusted half a decade more next time.
+     */
+    @Override
+    Search search(LeastSquaresProblem p, double[] theta, double loss, Solve solved) {
+        if (!adaptive()) return super.search(p, theta, loss, solved);
+        if (Double.isNaN(trusted)) trusted = CEILING;
+        trusted = Math.max(trusted, factor);
+        double sigmaMax = solved.singularValues()[0];
+        int n = theta.length, all = solved.rank(), kTop = pinv.rankAbove(trusted * sigmaMax);
+        lowestEta = Double.NaN;
+        bandsSearched = 0;
+        if (kTop == 0 || kTop >= all) return super.search(p, theta, loss, solved);
+        if (taken.length != n) {
+            taken = new double[n];
+            next = new double[n];
+        }
+        pinv.solveKept(kTop, ws.r, taken);
+        double best = trial(p, theta, taken, null, 0);
+        int evals = 1;
+        if (!(best < loss)) { // the top full step fails: the whole direction, line-searched
+            trusted = Math.min(CEILING, trusted * 10);
+            pinv.solveKept(all, ws.r, direction);
+            LineSearch.Result ls = lineSearch(p, theta, loss);
+            return new Search(new LineSearch.Result(ls.eta(), ls.loss(), ls.evaluations() + evals), all, Double.NaN);
+        }
+        int kPrev = kTop, kMax = s.lineSearchSteps();
+        for (double edge = trusted / BAND; kPrev < all; edge /= BAND) {
+            int k = edge <= factor ? all : Math.min(all, pinv.rankAbove(edge * sigmaMax));
+            if (k == kPrev) continue;
+            pinv.solveKept(k, ws.r, next);
+            pinv.solveKept(kPrev, ws.r, direction);
+            for (int i = 0; i < n; i++) direction[i] = next[i] - direction[i]; // the band alone
+            double bandBest = best, bandEta = 0, eta = 1;
+            for (int j = 0; j <= kMax; j++, eta *= 0.5) {
+                double l = trial(p, theta, taken, direction, eta);
+                evals++;
+                if (Double.isFinite(l) && l < bandBest) {
+                    bandBest = l;
+                    bandEta = eta;
+                } else if (bandEta > 0) {
+                    break;
+                }
+            }
+            bandsSearched++;
+            lowestEta = bandEta;
+            if (bandEta == 0) break;
+            for (int i = 0; i < n; i++) taken[i] += bandEta * direction[i];
+            if (bandsSearched == 1 && bandEta == 1) trusted = Math.max(factor, trusted / BAND);
+            best = bandBest;
+            kPrev = k;
+        }
+        System.arraycopy(taken, 0, direction, 0, n);
+        return new Search(new LineSearch.Result(1, best, evals), kPrev, Double.NaN);
+    }
+
+    /** L(θ − d − η·band) (band may be null). */
+    private double trial(LeastSquaresProblem p, double[] theta, double[] d, double[] band, double eta) {
+        int n = theta.length;
+        for (int i = 0; i < n; i++) ws.theta[i] = theta[i] - d[i] - (band == null ? 0 : eta * band[i]);
+        return p.loss(ws.theta, ws.trial);
+    }
+
+    /**
+     * The adaptive cutoff reacts to what the last step found. With bands: if the lowest band searched helped
+     * (η > 0), the cutoff falls tenfold, so the next step tries the directions below it; if it did not (η = 0, and
+     * the bands below it were not tried), it rises half a decade, up to the trusted cutoff. Without
+     * bands (the plain line search): a step with no decrease raises it tenfold if the kept subspace promised more than
+     * {@link #STUCK} of the loss and lowers it if not (exhausted); a full step (η = 1) that the model describes but that
+     * lowers the loss by less than 10% lowers it; any other stuck step that was promised more raises it.
      */
     @Override
     void afterStep(StepReport r, double lossBefore) {
         if (!adaptive()) return;
-        double eta = r.eta(), actual = lossBefore - r.loss(), model = eta * (2 - eta) * predicted;
-        boolean stuck = eta == 0 || actual < STUCK * lossBefore;
-        boolean promised = predicted > STUCK * lossBefore;
-        boolean heldButSlow = eta == 1 && actual >= 0.5 * model && r.loss() > 0.9 * lossBefore;
-        double before = factor;
-        if (stuck && promised) factor = Math.min(CEILING, factor * 10);
-        else if (stuck || heldButSlow) factor = Math.max(s.cutoff().value(), factor / 10);
-        failedSteps = eta == 0 ? failedSteps + 1 : 0;
+        double before = factor, floor = s.cutoff().value();
+        if (!Double.isNaN(lowestEta)) {
+            if (lowestEta > 0) factor = Math.max(floor, factor / 10);
+            else factor = Math.min(trusted, factor * BAND);
+        } else {
+            double eta = r.eta(), actual = lossBefore - r.loss(), model = eta * (2 - eta) * predicted;
+            boolean failed = eta == 0 || !(actual > 0);
+            boolean promised = predicted > STUCK * lossBefore;
+            boolean heldButSlow = eta == 1 && actual >= 0.5 * model && r.loss() > 0.9 * lossBefore;
+            boolean stuck = actual < STUCK * lossBefore;
+            if (failed ? promised : stuck && promised && !heldButSlow) factor = Math.min(CEILING, factor * 10);
+            else if (failed || heldButSlow) factor = Math.max(floor, factor / 10);
+        }
+        failedSteps = r.eta() == 0 ? failedSteps + 1 : 0;
         factorUnchanged = factor == before;
     }
 
@@ -98,6 +188,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         if (adaptive()) {
             m.put("cutoff.factor", new double[] {factor});
             m.put("cutoff.failed", new double[] {failedSteps, factorUnchanged ? 1 : 0});
+            if (!Double.isNaN(trusted)) m.put("cutoff.trusted", new double[] {trusted});
         }
         return m;
     }
@@ -106,6 +197,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     public void restore(Map<String, double[]> state) {
         if (state.containsKey("sigma.max")) lastSigmaMax = state.get("sigma.max")[0];
         if (adaptive() && state.containsKey("cutoff.factor")) factor = state.get("cutoff.factor")[0];
+        if (adaptive() && state.containsKey("cutoff.trusted")) trusted = state.get("cutoff.trusted")[0];
         if (adaptive() && state.containsKey("cutoff.failed")) {
             failedSteps = (int) state.get("cutoff.failed")[0];
             factorUnchanged = state.get("cutoff.failed")[1] != 0;

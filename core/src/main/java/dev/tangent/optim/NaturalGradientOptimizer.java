@@ -34,14 +34,28 @@ abstract class NaturalGradientOptimizer implements Optimizer {
         long t1 = System.nanoTime();
         Solve s = solve(rows, n);
         long t2 = System.nanoTime();
-        LineSearch.Result ls = LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
+        Search found = search(p, theta, loss, s);
+        LineSearch.Result ls = found.result();
         long t3 = System.nanoTime();
         for (int i = 0; i < n; i++) theta[i] -= ls.eta() * direction[i];
         double[] sv = s.singularValues();
-        StepReport report = new StepReport(ls.loss(), ls.eta(), s.rank(), sv[0], s.rank() > 0 ? sv[s.rank() - 1] : Double.NaN,
-                ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
+        int rank = found.rank();
+        StepReport report = new StepReport(ls.loss(), ls.eta(), rank, sv[0], rank > 0 ? sv[rank - 1] : Double.NaN,
+                ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv, Double.NaN, found.ratio());
         afterStep(report, loss);
         return report;
+    }
+
+    /** What the step search found: η and the loss there, the rank of the direction taken, its trust ratio (or NaN). */
+    record Search(LineSearch.Result result, int rank, double ratio) {}
+
+    /** The 2^-k line search along {@link #direction}; ANaGRAM's adaptive cutoff searches over cutoffs first. */
+    Search search(LeastSquaresProblem p, double[] theta, double loss, Solve s) {
+        return new Search(lineSearch(p, theta, loss), s.rank(), Double.NaN);
+    }
+
+    final LineSearch.Result lineSearch(LeastSquaresProblem p, double[] theta, double loss) {
+        return LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
     }
 
     /** Hook after each step with the loss before it (the adaptive cutoff lowers itself on poor progress). */

@@ -133,6 +133,87 @@ class OptimizerTest {
         assertEquals(1e-4, full.state().get("cutoff.factor")[0], 1e-16, "the model held and the loss fell: the cutoff stays");
     }
 
+    /**
+     * The adaptive step shortens only the poorly determined band: r = [10(θ₀ − 1), 0.01·atan(θ₁ − 2)] from θ = 0 has
+     * σ = 10 and 0.002. The top direction (θ₀, linear) takes its full step; the band's full Gauss–Newton step
+     * overshoots the atan (Δx = atan(2)·5 = 5.54), and the 2^-k search takes η = 1/4 on the band alone. A uniform η
+     * (the fixed cutoff) must take η = 1 for θ₀'s sake and overshoots.
+     */
+    @Test
+    void adaptiveStepLineSearchesOnlyTheBand() {
+        LeastSquaresProblem p = TestProblems.twoByTwo((t, r, jac) -> {
+            double x = t[1] - 2;
+            r[0] = 10 * (t[0] - 1);
+            r[1] = 0.01 * Math.atan(x);
+            if (jac != null) {
+                jac[0] = 10;
+                jac[1] = 0;
+                jac[2] = 0;
+                jac[3] = 0.01 / (1 + x * x);
+            }
+        });
+        AnagramOptimizer banded = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-5)));
+        double[] theta = new double[2];
+        StepReport r = banded.step(theta, p);
+        double newton = Math.atan(2) * 5; // the band's full step in θ₁
+        assertEquals(1.0, theta[0], 1e-14, "the top direction takes its full step");
+        assertEquals(newton / 4, theta[1], 1e-12, "the band takes η = 1/4");
+        double expected = 1e-4 * Math.pow(Math.atan(newton / 4 - 2), 2);
+        assertEquals(expected, r.loss(), 1e-18);
+        assertEquals(0.1, banded.state().get("cutoff.trusted")[0], 0.0, "a shortened band leaves the trusted cutoff");
+        double[] plain = new double[2];
+        StepReport uniform = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.relative(1e-5))).step(plain, p);
+        assertEquals(1.0, uniform.eta(), "θ₀'s decrease dominates a uniform η");
+        assertTrue(r.loss() < 0.2 * uniform.loss(), "banded " + r.loss() + " vs uniform " + uniform.loss());
+    }
+
+    /**
+     * On a linear problem every band's full step holds: the pseudo-inverse step is taken, the top is trusted half a
+     * decade more and the cutoff falls a decade (the lowest band helped).
+     */
+    @Test
+    void adaptiveStepTrustsMoreAfterAFullBand() {
+        double[] a = {1, 0, 0, 0, 1e-3, 0, 0, 0, 1e-6}; // σ = 1, 1e-3, 1e-6
+        LeastSquaresProblem p = TestProblems.linear(a, new double[] {1, 1, 1}, 3, 3);
+        AnagramOptimizer o = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-7)));
+        double[] theta = new double[3];
+        StepReport r = o.step(theta, p);
+        assertEquals(3, r.rank());
+        assertArrayEquals(new double[] {1, 1e3, 1e6}, theta, 1e-6, "the pseudo-inverse step");
+        assertEquals(0.1 / Math.sqrt(10), o.state().get("cutoff.trusted")[0], 1e-17);
+        assertEquals(1e-8, o.state().get("cutoff.factor")[0], 1e-22);
+    }
+
+    /** A band that no η helps ends the bands and raises the cutoff half a decade; the top's full step is still taken. */
+    @Test
+    void adaptiveCutoffRisesWhenTheLowestBandDoesNotHelp() {
+        double[] a = {1, 0, 0, 1e-3}; // σ = 1 (θ₀, the top) and 1e-3 (θ₁, a band)
+        LeastSquaresProblem linear = TestProblems.linear(a, new double[] {1, 1}, 2, 2);
+        LeastSquaresProblem p = new LeastSquaresProblem() { // any trial that moves θ₁ is rejected
+            @Override
+            public int nParams() {
+                return 2;
+            }
+
+            @Override
+            public int nRows() {
+                return 2;
+            }
+
+            @Override
+            public double evaluate(double[] theta, double[] r, double[] jac) {
+                double l = linear.evaluate(theta, r, jac);
+                return jac == null && theta[1] != 0 ? Double.POSITIVE_INFINITY : l;
+            }
+        };
+        AnagramOptimizer o = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-5)));
+        double[] theta = new double[2];
+        StepReport r = o.step(theta, p);
+        assertArrayEquals(new double[] {1, 0}, theta, 1e-14, "the top alone");
+        assertEquals(1.0, r.loss(), 1e-14);
+        assertEquals(1e-5 * Math.sqrt(10), o.state().get("cutoff.factor")[0], 1e-19);
+    }
+
     /** At a minimum the adaptive cutoff lowers to its floor and then stalls: the run ends instead of repeating itself. */
     @Test
     void adaptiveCutoffStallsAtAMinimum() {
