@@ -33,6 +33,9 @@ public final class PseudoInverse {
     /** The LQ route, its mirror for tall Φ (S ≥ 11/6·P): Φᵀ = L Q₁, SVD of L, and Q₁ is applied to r, never formed. */
     private boolean lqUsed;
     private double[] qr1 = new double[0];
+    /** The r that qr1 = Q r was computed from (valid while lqApplied): a solve per cutoff reuses it. */
+    private double[] lqRhs = new double[0];
+    private boolean lqApplied;
     private int lqRows;
     /** P of the last QR-route decomposition (the SVD there is of the S × S factor, so it does not hold P). */
     private int params;
@@ -70,6 +73,7 @@ public final class PseudoInverse {
             svd = Svd.reuse(svd, n, n);
             Lapack.svdInto(n, n, rFactor, svd);
             lqRows = rows;
+            lqApplied = false;
             return;
         }
         if (!qrUsed) {
@@ -120,9 +124,14 @@ public final class PseudoInverse {
             return predicted;
         }
         if (lqUsed) { // Φ⁺r = U_L Σ⁺ W_Lᵀ (Q₁ r): the solve below on L, with Q₁ r for r
-            qr1 = grow(qr1, lqRows);
-            System.arraycopy(r, 0, qr1, 0, lqRows);
-            applyLqQ(svd.m(), lqRows, qr1);
+            if (!lqApplied || !java.util.Arrays.equals(r, 0, lqRows, lqRhs, 0, lqRows)) {
+                qr1 = grow(qr1, lqRows);
+                lqRhs = grow(lqRhs, lqRows);
+                System.arraycopy(r, 0, qr1, 0, lqRows);
+                System.arraycopy(r, 0, lqRhs, 0, lqRows);
+                applyLqQ(svd.m(), lqRows, qr1);
+                lqApplied = true;
+            }
             r = qr1;
         }
         int k = svd.k(), rows = svd.n(), n = qrUsed ? params : svd.m();

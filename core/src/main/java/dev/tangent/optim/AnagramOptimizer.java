@@ -61,7 +61,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
      * are line-searched); NaN until the first step, which starts it at the ceiling.
      */
     private double trusted = Double.NaN;
-    private double[] taken = new double[0], next = new double[0];
+    /** The step so far, and the truncated directions d(k) at the last band's rank and at the next one. */
+    private double[] taken = new double[0], prev = new double[0], next = new double[0];
     /** The last step's η of the lowest band it searched (NaN: no band) and how many bands it searched. */
     private double lowestEta;
     private int bandsSearched;
@@ -90,9 +91,11 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         if (kTop == 0 || kTop >= all) return super.search(p, theta, loss, solved);
         if (taken.length != n) {
             taken = new double[n];
+            prev = new double[n];
             next = new double[n];
         }
         pinv.solveKept(kTop, ws.r, taken);
+        System.arraycopy(taken, 0, prev, 0, n);
         double best = trial(p, theta, taken, null, 0);
         int evals = 1;
         if (!(best < loss)) { // the top full step fails: the whole direction, line-searched
@@ -106,10 +109,13 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             int k = edge <= factor ? all : Math.min(all, pinv.rankAbove(edge * sigmaMax));
             if (k == kPrev) continue;
             pinv.solveKept(k, ws.r, next);
-            pinv.solveKept(kPrev, ws.r, direction);
-            for (int i = 0; i < n; i++) direction[i] = next[i] - direction[i]; // the band alone
-            double bandBest = best, bandEta = 0, eta = 1;
-            for (int j = 0; j <= kMax; j++, eta *= 0.5) {
+            for (int i = 0; i < n; i++) direction[i] = next[i] - prev[i]; // the band alone
+            double[] t = prev;
+            prev = next;
+            next = t;
+            // a lower band is no better determined than the one above it: its search starts at twice that band's η
+            double bandBest = best, bandEta = 0, eta = bandsSearched == 0 ? 1 : Math.min(1, 2 * lowestEta);
+            for (double smallest = Math.scalb(1.0, -kMax); eta >= smallest; eta *= 0.5) {
                 double l = trial(p, theta, taken, direction, eta);
                 evals++;
                 if (Double.isFinite(l) && l < bandBest) {

@@ -81,6 +81,11 @@ class PseudoInverseTest {
         assertEquals(pp, pq, 1e-10 * pp);
         // both are backward stable: they agree to ~ε·σ_max/σ_kept relative to ‖d‖ (the smallest kept σ dominates d)
         assertArrayEquals(dp, dq, 1e-14 / rel * norm(dp), "d at cutoff " + rel);
+        // the same decomposition, r changed in place: the LQ route's cached Q₁r must follow it
+        for (int i = 0; i < rows; i++) r[i] = -2 * r[i] + 0.1;
+        double pq2 = qr.solveKept(rank, r, dq), pp2 = plain.solveKept(rank, r, dp);
+        assertEquals(pp2, pq2, 1e-10 * pp2, "predicted decrease for the changed r");
+        assertArrayEquals(dp, dq, 1e-14 / rel * norm(dp), "d for the changed r at cutoff " + rel);
         double[] check = new double[n];
         assertThrows(IllegalArgumentException.class, () -> qr.solveKept(k + 1, r, check));
     }
