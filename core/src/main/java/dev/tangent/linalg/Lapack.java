@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelsd;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelqf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeqrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd_work;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dormlq;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
@@ -73,6 +74,26 @@ public final class Lapack {
     public static void lqInto(int m, int n, double[] a, double[] lq, double[] tau) {
         Checks.shape(m <= n && m > 0, "lqInto needs 0 < m <= n, got %dx%d", m, n);
         householderInto(true, m, n, a, lq, tau);
+    }
+
+    /**
+     * x ← Q x for the n × n orthogonal Q = H_k ⋯ H_1 of {@link #lqInto}'s k × n factor {@code lq} and {@code tau}
+     * (dormlq, blocked; x has length n); the first k entries of x are then Q₁x, Q₁ the k × n factor of A = L Q₁.
+     */
+    public static void applyLqQ(int k, int n, double[] lq, double[] tau, double[] x) {
+        Checks.shape(k <= n && k > 0, "applyLqQ needs 0 < k <= n, got k=%d, n=%d", k, n);
+        Checks.fits(lq, 0, (long) k * n, "lq");
+        Checks.fits(tau, 0, k, "tau");
+        Checks.fits(x, 0, n, "x");
+        NativeBackend.sized(4.0 * k * n, () -> {
+            NativeBuffers nb = NativeBuffers.get();
+            DoublePointer pa = nb.load(0, lq, 0, k * n);
+            DoublePointer pt = nb.load(1, tau, 0, k);
+            DoublePointer px = nb.load(2, x, 0, n);
+            check(LAPACKE_dormlq(LAPACK_COL_MAJOR, (byte) 'L', (byte) 'N', n, 1, k, pa, k, pt, px, n), "dormlq");
+            px.get(x, 0, n);
+            return null;
+        });
     }
 
     /** dgelqf or dgeqrf of the m×n column-major {@code a} into {@code out} (m×n) and {@code tau} (min(m, n)). */

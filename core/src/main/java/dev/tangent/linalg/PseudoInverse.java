@@ -129,7 +129,7 @@ public final class PseudoInverse {
                 lqRhs = grow(lqRhs, lqRows);
                 System.arraycopy(r, 0, qr1, 0, lqRows);
                 System.arraycopy(r, 0, lqRhs, 0, lqRows);
-                applyLqQ(svd.m(), lqRows, qr1);
+                Lapack.applyLqQ(svd.m(), lqRows, qr, tau, qr1);
                 lqApplied = true;
             }
             r = qr1;
@@ -184,21 +184,6 @@ public final class PseudoInverse {
         }
         for (int i = 0; i < order; i++) sigma[i] = Math.sqrt(Math.max(eig[i], 0));
         return rank;
-    }
-
-    /**
-     * x ← Q x = H_m ⋯ H_1 x (length rows) for the reflectors of the last LQ (row i of the m × rows factor holds v_i's
-     * tail right of the diagonal); its first m entries are then Q₁ x.
-     */
-    private void applyLqQ(int m, int rows, double[] x) {
-        for (int i = 0; i < m; i++) {
-            double dot = x[i];
-            for (int c = i + 1; c < rows; c++) dot += qr[c * m + i] * x[c];
-            double t = tau[i] * dot;
-            if (t == 0) continue;
-            x[i] -= t;
-            for (int c = i + 1; c < rows; c++) x[c] -= t * qr[c * m + i];
-        }
     }
 
     /** x ← Q x = H_1 H_2 … H_S x for the reflectors H_j = I − τ_j v_j v_jᵀ of the last QR (v_j = e_j + the tail below R). */

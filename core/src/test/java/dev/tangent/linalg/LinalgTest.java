@@ -34,6 +34,28 @@ class LinalgTest {
         return c;
     }
 
+    /** A = L Q₁ (dgelqf), so A x = L (Q₁ x) for any x, with Q₁ x the first k entries of applyLqQ's Q x; Q keeps ‖x‖. */
+    @Test
+    void lqReflectorsReproduceTheFactor() {
+        int k = 6, n = 15;
+        double[] a = random(k * n, 21), lq = new double[k * n], tau = new double[k], x = random(n, 22);
+        Lapack.lqInto(k, n, a, lq, tau);
+        double[] qx = x.clone();
+        Lapack.applyLqQ(k, n, lq, tau, qx);
+        double nx = 0, nq = 0;
+        for (int i = 0; i < n; i++) {
+            nx += x[i] * x[i];
+            nq += qx[i] * qx[i];
+        }
+        assertEquals(nx, nq, 1e-12 * nx, "Q is orthogonal");
+        for (int i = 0; i < k; i++) {
+            double ax = 0, lqx = 0;
+            for (int c = 0; c < n; c++) ax += a[c * k + i] * x[c]; // column-major k × n
+            for (int c = 0; c <= i; c++) lqx += lq[c * k + i] * qx[c]; // L on and below the diagonal
+            assertEquals(ax, lqx, 1e-12, "row " + i);
+        }
+    }
+
     @Test
     void gemmMatchesNaiveProductForAllTransposes() {
         int m = 7, n = 5, k = 9;
