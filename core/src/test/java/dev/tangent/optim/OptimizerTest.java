@@ -187,25 +187,17 @@ class OptimizerTest {
     /** A band that no η helps ends the bands and raises the cutoff half a decade; the top's full step is still taken. */
     @Test
     void adaptiveCutoffRisesWhenTheLowestBandDoesNotHelp() {
-        double[] a = {1, 0, 0, 1e-3}; // σ = 1 (θ₀, the top) and 1e-3 (θ₁, a band)
-        LeastSquaresProblem linear = TestProblems.linear(a, new double[] {1, 1}, 2, 2);
-        LeastSquaresProblem p = new LeastSquaresProblem() { // any trial that moves θ₁ is rejected
-            @Override
-            public int nParams() {
-                return 2;
+        // r = A θ − 1 with A = diag(1, 1e-3): σ = 1 (θ₀, the top) and 1e-3 (θ₁, a band); a trial that moves θ₁ is NaN
+        LeastSquaresProblem p = TestProblems.twoByTwo((t, r, jac) -> {
+            r[0] = t[0] - 1;
+            r[1] = jac == null && t[1] != 0 ? Double.NaN : 1e-3 * t[1] - 1;
+            if (jac != null) {
+                jac[0] = 1;
+                jac[1] = 0;
+                jac[2] = 0;
+                jac[3] = 1e-3;
             }
-
-            @Override
-            public int nRows() {
-                return 2;
-            }
-
-            @Override
-            public double evaluate(double[] theta, double[] r, double[] jac) {
-                double l = linear.evaluate(theta, r, jac);
-                return jac == null && theta[1] != 0 ? Double.POSITIVE_INFINITY : l;
-            }
-        };
+        });
         AnagramOptimizer o = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-5)));
         double[] theta = new double[2];
         StepReport r = o.step(theta, p);
