@@ -76,15 +76,12 @@ public final class Lapack {
         householderInto(true, m, n, a, lq, tau);
     }
 
-    /**
-     * x ← Q x for the n × n orthogonal Q = H_k ⋯ H_1 of {@link #lqInto}'s k × n factor {@code lq} and {@code tau}
-     * (dormlq, blocked; x has length n); the first k entries of x are then Q₁x, Q₁ the k × n factor of A = L Q₁.
-     */
+    /** x ← Q x (dormlq; x of length n) for {@link #lqInto}'s k × n factor: x's first k entries are then Q₁x, A = L Q₁. */
     public static void applyLqQ(int k, int n, double[] lq, double[] tau, double[] x) {
         Checks.shape(k <= n && k > 0, "applyLqQ needs 0 < k <= n, got k=%d, n=%d", k, n);
         Checks.fits(lq, 0, (long) k * n, "lq");
-        Checks.fits(tau, 0, k, "tau");
         Checks.fits(x, 0, n, "x");
+        Checks.fits(tau, 0, k, "tau");
         NativeBackend.sized(4.0 * k * n, () -> {
             NativeBuffers nb = NativeBuffers.get();
             DoublePointer pa = nb.load(0, lq, 0, k * n);

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * ANaGRAM: d = V Σ⁺ Uᵀ r̃ from the thin SVD of the scaled Jacobian Φ = U Σ Vᵀ with singular values at or below
  * the cutoff dropped, then θ ← θ − η* d with η* from the 2^-k grid line search. No momentum, no damping. The
- * adaptive cutoff ({@link Cutoff.Kind#ADAPTIVE}) line-searches only the band of poorly determined directions
- * ({@link #search}).
+ * adaptive cutoff ({@link Cutoff.Kind#ADAPTIVE}) line-searches each band of poorly determined directions on its
+ * own ({@link #search}).
  *
  * <p>The SVD and the truncated solve are {@link PseudoInverse}'s (buffers reused across steps).
  */
@@ -102,7 +102,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             trusted = Math.min(CEILING, trusted * 10);
             pinv.solveKept(all, ws.r, direction);
             LineSearch.Result ls = lineSearch(p, theta, loss);
-            return new Search(new LineSearch.Result(ls.eta(), ls.loss(), ls.evaluations() + evals), all, Double.NaN);
+            return new Search(new LineSearch.Result(ls.eta(), ls.loss(), ls.evaluations() + evals), all);
         }
         int kPrev = kTop, kMax = s.lineSearchSteps();
         for (double edge = trusted / BAND; kPrev < all; edge /= BAND) {
@@ -134,7 +134,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             kPrev = k;
         }
         System.arraycopy(taken, 0, direction, 0, n);
-        return new Search(new LineSearch.Result(1, best, evals), kPrev, Double.NaN);
+        return new Search(new LineSearch.Result(1, best, evals), kPrev);
     }
 
     /** L(θ − d − η·band) (band may be null). */

@@ -8,8 +8,8 @@ import java.util.Locale;
  * at {@code start}·σ_max), is raised tenfold (up to σ_max/10) after a stuck step that the kept subspace promised
  * more and lowered tenfold (down to value·σ_max) when that subspace is exhausted or describes slow full steps (the
  * rule is AnagramOptimizer#afterStep), so training continues past the floor a fixed cutoff stops at and recovers
- * when a low cutoff ruins the step. Its steps also line-search only the band of σ below a trusted cutoff
- * (AnagramOptimizer#search).
+ * when a low cutoff ruins the step. Its steps also line-search each half-decade band of σ below a trusted
+ * cutoff on its own (AnagramOptimizer#search).
  */
 public record Cutoff(Kind kind, double value, double start) {
     public enum Kind { ABSOLUTE, RELATIVE, DEFAULT, ADAPTIVE }

@@ -41,17 +41,17 @@ abstract class NaturalGradientOptimizer implements Optimizer {
         double[] sv = s.singularValues();
         int rank = found.rank();
         StepReport report = new StepReport(ls.loss(), ls.eta(), rank, sv[0], rank > 0 ? sv[rank - 1] : Double.NaN,
-                ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv, Double.NaN, found.ratio());
+                ls.evaluations() + 1, t1 - t0, t2 - t1, t3 - t2, sv);
         afterStep(report, loss);
         return report;
     }
 
-    /** What the step search found: η and the loss there, the rank of the direction taken, its trust ratio (or NaN). */
-    record Search(LineSearch.Result result, int rank, double ratio) {}
+    /** What the step search found: η and the loss there, and the rank of the direction taken. */
+    record Search(LineSearch.Result result, int rank) {}
 
     /** The 2^-k line search along {@link #direction}; ANaGRAM's adaptive cutoff searches over cutoffs first. */
     Search search(LeastSquaresProblem p, double[] theta, double loss, Solve s) {
-        return new Search(lineSearch(p, theta, loss), s.rank(), Double.NaN);
+        return new Search(lineSearch(p, theta, loss), s.rank());
     }
 
     final LineSearch.Result lineSearch(LeastSquaresProblem p, double[] theta, double loss) {
