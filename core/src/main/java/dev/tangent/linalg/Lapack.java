@@ -2,10 +2,9 @@ package dev.tangent.linalg;
 
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelsd;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dgelqf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeqrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd_work;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dormlq;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dormqr;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
@@ -63,50 +62,36 @@ public final class Lapack {
      */
     public static void qrInto(int m, int n, double[] a, double[] qr, double[] tau) {
         Checks.shape(m >= n && n > 0, "qrInto needs m >= n > 0, got %dx%d", m, n);
-        householderInto(false, m, n, a, qr, tau);
-    }
-
-    /**
-     * Householder LQ of the m×n column-major {@code a} (m ≤ n, not modified), LAPACK's compact form: L on and below
-     * the diagonal of {@code lq} (m×n, overwritten), reflector i's tail right of the diagonal in row i, scalars in
-     * {@code tau} (m).
-     */
-    public static void lqInto(int m, int n, double[] a, double[] lq, double[] tau) {
-        Checks.shape(m <= n && m > 0, "lqInto needs 0 < m <= n, got %dx%d", m, n);
-        householderInto(true, m, n, a, lq, tau);
-    }
-
-    /** x ← Q x (dormlq; x of length n) for {@link #lqInto}'s k × n factor: x's first k entries are then Q₁x, A = L Q₁. */
-    public static void applyLqQ(int k, int n, double[] lq, double[] tau, double[] x) {
-        Checks.shape(k <= n && k > 0, "applyLqQ needs 0 < k <= n, got k=%d, n=%d", k, n);
-        Checks.fits(lq, 0, (long) k * n, "lq");
-        Checks.fits(x, 0, n, "x");
-        Checks.fits(tau, 0, k, "tau");
-        NativeBackend.sized(4.0 * k * n, () -> {
+        Checks.fits(a, 0, (long) m * n, "A");
+        Checks.fits(qr, 0, (long) m * n, "qr");
+        Checks.fits(tau, 0, n, "tau");
+        NativeBackend.sized(2.0 * m * n * n, () -> {
             NativeBuffers nb = NativeBuffers.get();
-            DoublePointer pa = nb.load(0, lq, 0, k * n);
-            DoublePointer pt = nb.load(1, tau, 0, k);
-            DoublePointer px = nb.load(2, x, 0, n);
-            check(LAPACKE_dormlq(LAPACK_COL_MAJOR, (byte) 'L', (byte) 'N', n, 1, k, pa, k, pt, px, n), "dormlq");
-            px.get(x, 0, n);
+            DoublePointer pa = nb.load(0, a, 0, m * n);
+            DoublePointer pt = nb.doubles(1, n);
+            check(LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgeqrf");
+            pa.get(qr, 0, m * n);
+            pt.get(tau, 0, n);
             return null;
         });
     }
 
-    /** dgelqf or dgeqrf of the m×n column-major {@code a} into {@code out} (m×n) and {@code tau} (min(m, n)). */
-    private static void householderInto(boolean lq, int m, int n, double[] a, double[] out, double[] tau) {
-        int k = Math.min(m, n);
-        Checks.fits(a, 0, (long) m * n, "A");
-        Checks.fits(out, 0, (long) m * n, lq ? "lq" : "qr");
+    /**
+     * x ← Qᵀ x (dormqr; x of length m) for {@link #qrInto}'s m × k factor A = Q R: x's first k entries are then Q₁ᵀx,
+     * the coordinates of x's projection on the range of A.
+     */
+    public static void applyQrQt(int m, int k, double[] qr, double[] tau, double[] x) {
+        Checks.shape(k <= m && k > 0, "applyQrQt needs 0 < k <= m, got m=%d, k=%d", m, k);
+        Checks.fits(qr, 0, (long) m * k, "qr");
+        Checks.fits(x, 0, m, "x");
         Checks.fits(tau, 0, k, "tau");
-        NativeBackend.sized(2.0 * m * n * k, () -> {
+        NativeBackend.sized(4.0 * k * m, () -> {
             NativeBuffers nb = NativeBuffers.get();
-            DoublePointer pa = nb.load(0, a, 0, m * n);
-            DoublePointer pt = nb.doubles(1, k);
-            if (lq) check(LAPACKE_dgelqf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgelqf");
-            else check(LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, pa, m, pt), "dgeqrf");
-            pa.get(out, 0, m * n);
-            pt.get(tau, 0, k);
+            DoublePointer pa = nb.load(0, qr, 0, m * k);
+            DoublePointer pt = nb.load(1, tau, 0, k);
+            DoublePointer px = nb.load(2, x, 0, m);
+            check(LAPACKE_dormqr(LAPACK_COL_MAJOR, (byte) 'L', (byte) 'T', m, 1, k, pa, m, pt, px, m), "dormqr");
+            px.get(x, 0, m);
             return null;
         });
     }

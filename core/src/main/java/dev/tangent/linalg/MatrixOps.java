@@ -7,10 +7,21 @@ public final class MatrixOps {
     /** Returns a new n×m matrix holding the transpose of the m×n matrix {@code a}. */
     public static double[] transpose(int m, int n, double[] a) {
         double[] t = new double[m * n];
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < m; i++) t[j + i * n] = a[i + j * m];
-        }
+        transposeInto(m, n, a, t);
         return t;
+    }
+
+    /** out (n×m, overwritten) = the transpose of the m×n matrix {@code a}, in 32 × 32 tiles that stay in cache. */
+    public static void transposeInto(int m, int n, double[] a, double[] out) {
+        final int tile = 32;
+        for (int j0 = 0; j0 < n; j0 += tile) {
+            for (int i0 = 0; i0 < m; i0 += tile) {
+                int j1 = Math.min(n, j0 + tile), i1 = Math.min(m, i0 + tile);
+                for (int j = j0; j < j1; j++) {
+                    for (int i = i0; i < i1; i++) out[j + i * n] = a[i + j * m];
+                }
+            }
+        }
     }
 
     /**

@@ -34,25 +34,35 @@ class LinalgTest {
         return c;
     }
 
-    /** A = L Q₁ (dgelqf), so A x = L (Q₁ x) for any x, with Q₁ x the first k entries of applyLqQ's Q x; Q keeps ‖x‖. */
+    /** A = Q₁ R (dgeqrf), so Aᵀx = Rᵀ (Q₁ᵀ x) for any x, with Q₁ᵀx the first k entries of applyQrQt's Qᵀx; Q keeps ‖x‖. */
     @Test
-    void lqReflectorsReproduceTheFactor() {
-        int k = 6, n = 15;
-        double[] a = random(k * n, 21), lq = new double[k * n], tau = new double[k], x = random(n, 22);
-        Lapack.lqInto(k, n, a, lq, tau);
+    void qrReflectorsReproduceTheFactor() {
+        int m = 15, k = 6;
+        double[] a = random(m * k, 21), qr = new double[m * k], tau = new double[k], x = random(m, 22);
+        Lapack.qrInto(m, k, a, qr, tau);
         double[] qx = x.clone();
-        Lapack.applyLqQ(k, n, lq, tau, qx);
+        Lapack.applyQrQt(m, k, qr, tau, qx);
         double nx = 0, nq = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < m; i++) {
             nx += x[i] * x[i];
             nq += qx[i] * qx[i];
         }
         assertEquals(nx, nq, 1e-12 * nx, "Q is orthogonal");
-        for (int i = 0; i < k; i++) {
-            double ax = 0, lqx = 0;
-            for (int c = 0; c < n; c++) ax += a[c * k + i] * x[c]; // column-major k × n
-            for (int c = 0; c <= i; c++) lqx += lq[c * k + i] * qx[c]; // L on and below the diagonal
-            assertEquals(ax, lqx, 1e-12, "row " + i);
+        for (int j = 0; j < k; j++) {
+            double atx = 0, rtqx = 0;
+            for (int i = 0; i < m; i++) atx += a[j * m + i] * x[i]; // column j of the column-major m × k A
+            for (int i = 0; i <= j; i++) rtqx += qr[j * m + i] * qx[i]; // R on and above the diagonal
+            assertEquals(atx, rtqx, 1e-12, "column " + j);
+        }
+    }
+
+    /** The tiled transpose on a shape that is not a multiple of its tile, element by element. */
+    @Test
+    void transposeMovesEveryElement() {
+        int m = 37, n = 70;
+        double[] a = random(m * n, 23), t = MatrixOps.transpose(m, n, a);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) assertEquals(a[i + j * m], t[j + i * n], 0.0, i + "," + j);
         }
     }
 

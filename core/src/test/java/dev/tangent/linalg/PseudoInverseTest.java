@@ -59,9 +59,9 @@ class PseudoInverseTest {
         }
     }
 
-    /** The QR-first route (P ≥ 11/6·S) and the LQ-first one (S ≥ 11/6·P) agree with the plain dgesdd route: σ, kept rank, predicted decrease and d. */
+    /** The QR-first route (P ≥ 11/6·S) and its tall mirror (S ≥ 11/6·P, Φ = Q₁R) agree with the plain dgesdd route: σ, kept rank, predicted decrease and d. */
     @ParameterizedTest
-    @CsvSource({"30, 200, 0.1", "30, 200, 1e-9", "64, 118, 1e-6", "200, 30, 0.1", "200, 30, 1e-9", "118, 64, 1e-6"}) // tall: LQ
+    @CsvSource({"30, 200, 0.1", "30, 200, 1e-9", "64, 118, 1e-6", "200, 30, 0.1", "200, 30, 1e-9", "118, 64, 1e-6"}) // tall: Φ = Q₁R
     void theQrFirstRouteAgreesWithThePlainSvd(int rows, int n, double rel) {
         int k = Math.min(rows, n);
         double[] sigma = new double[k];
@@ -78,13 +78,18 @@ class PseudoInverseTest {
         assertEquals(rank, qr.rankAbove(rel));
         double[] dq = new double[n], dp = new double[n];
         double pq = qr.solveKept(rank, r, dq), pp = plain.solveKept(rank, r, dp);
-        assertEquals(pp, pq, 1e-10 * pp);
+        // the predicted decrease ‖U_kᵀr‖² against the U it was composed from: the kept subspace is determined to
+        // ~ε·σ_max/(gap at the cutoff), so both routes sit within ~ε/rel·‖r‖² of the truth
+        double truth = 0, rr = dot(r, r);
+        for (int j = 0; j < rank; j++) truth += dot(u[j], r) * dot(u[j], r);
+        assertEquals(truth, pp, 1e-14 / rel * rr, "plain route's predicted decrease");
+        assertEquals(truth, pq, 1e-14 / rel * rr, "QR-first route's predicted decrease");
         // both are backward stable: they agree to ~ε·σ_max/σ_kept relative to ‖d‖ (the smallest kept σ dominates d)
         assertArrayEquals(dp, dq, 1e-14 / rel * norm(dp), "d at cutoff " + rel);
-        // the same decomposition, r changed in place: the LQ route's cached Q₁r must follow it
+        // the same decomposition, r changed in place: the tall route's cached Q₁ᵀr must follow it
         for (int i = 0; i < rows; i++) r[i] = -2 * r[i] + 0.1;
         double pq2 = qr.solveKept(rank, r, dq), pp2 = plain.solveKept(rank, r, dp);
-        assertEquals(pp2, pq2, 1e-10 * pp2, "predicted decrease for the changed r");
+        assertEquals(pp2, pq2, 1e-14 / rel * dot(r, r), "predicted decrease for the changed r");
         assertArrayEquals(dp, dq, 1e-14 / rel * norm(dp), "d for the changed r at cutoff " + rel);
         double[] check = new double[n];
         assertThrows(IllegalArgumentException.class, () -> qr.solveKept(k + 1, r, check));
