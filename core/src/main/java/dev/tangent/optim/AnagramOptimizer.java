@@ -71,9 +71,18 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     static final double BAND = Math.sqrt(10);
 
     /**
+     * The η each band took on the last step that searched it, by {@link #level} (0: none helped; −1, not NaN, for
+     * never: the state must stay finite). A band's η changes little from step to step, so its next search starts at
+     * twice the last one instead of at 1 (fewer trials).
+     */
+    private final double[] levelEta = unsearched(LEVELS);
+    private static final int LEVELS = 64;
+
+    /**
      * The adaptive cutoff's step, several cutoffs on the one decomposition: the directions with σ > {@link #trusted}·σ_max
      * take the full step, then the bands below it, half a decade each down to the adaptive cutoff, are added one at a
-     * time, each with its own 2^-k line search (η = 0 ends the bands). A uniform η shortens the well-determined
+     * time, each with its own 2^-k line search (η = 0 ends the bands), started at twice the smaller of the η of the
+     * band above and the η the same band took last time. A uniform η shortens the well-determined
      * directions with the poorly determined ones; here each band is shortened by what it needs, a piecewise-constant
      * version of Levenberg–Marquardt's filter σ²/(σ² + μ). If even the top's full step fails, the plain line search on
      * the whole direction runs and the top is trusted a decade less; when the first band takes its full step, the top
@@ -113,9 +122,13 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             double[] t = prev;
             prev = next;
             next = t;
-            // a lower band is no better determined than the one above it: its search starts at twice that band's η
-            double bandBest = best, bandEta = 0, eta = bandsSearched == 0 ? 1 : Math.min(1, 2 * lowestEta);
-            for (double smallest = Math.scalb(1.0, -kMax); eta >= smallest; eta *= 0.5) {
+            // a lower band is no better determined than the one above it, nor much better than on the last step: its
+            // search starts at twice the smaller of those η
+            int level = level(edge);
+            double eta = bandsSearched == 0 ? 1 : Math.min(1, 2 * lowestEta), last = levelEta[level];
+            if (last > 0) eta = Math.min(eta, 2 * last);
+            double bandBest = best, bandEta = 0, smallest = Math.scalb(1.0, -kMax);
+            for (; eta >= smallest; eta *= 0.5) {
                 double l = trial(p, theta, taken, direction, eta);
                 evals++;
                 if (Double.isFinite(l) && l < bandBest) {
@@ -127,6 +140,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             }
             bandsSearched++;
             lowestEta = bandEta;
+            levelEta[level] = bandEta;
             if (bandEta == 0) break;
             for (int i = 0; i < n; i++) taken[i] += bandEta * direction[i];
             if (bandsSearched == 1 && bandEta == 1) trusted = Math.max(factor, trusted / BAND);
@@ -135,6 +149,17 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         }
         System.arraycopy(taken, 0, direction, 0, n);
         return new Search(new LineSearch.Result(1, best, evals), kPrev);
+    }
+
+    /** The half-decade level of a band's lower edge (relative cutoff): 1 for CEILING/√10, 2 for CEILING/10, … */
+    private static int level(double edge) {
+        return (int) Math.max(0, Math.min(LEVELS - 1, Math.round(2 * Math.log10(CEILING / edge))));
+    }
+
+    private static double[] unsearched(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, -1);
+        return a;
     }
 
     /** L(θ − d − η·band) (band may be null). */
@@ -195,6 +220,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             m.put("cutoff.factor", new double[] {factor});
             m.put("cutoff.failed", new double[] {failedSteps, factorUnchanged ? 1 : 0});
             if (!Double.isNaN(trusted)) m.put("cutoff.trusted", new double[] {trusted});
+            m.put("cutoff.band_eta", levelEta.clone());
         }
         return m;
     }
@@ -204,6 +230,10 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         if (state.containsKey("sigma.max")) lastSigmaMax = state.get("sigma.max")[0];
         if (adaptive() && state.containsKey("cutoff.factor")) factor = state.get("cutoff.factor")[0];
         if (adaptive() && state.containsKey("cutoff.trusted")) trusted = state.get("cutoff.trusted")[0];
+        if (adaptive() && state.containsKey("cutoff.band_eta")) {
+            double[] saved = state.get("cutoff.band_eta");
+            System.arraycopy(saved, 0, levelEta, 0, Math.min(saved.length, LEVELS));
+        }
         if (adaptive() && state.containsKey("cutoff.failed")) {
             failedSteps = (int) state.get("cutoff.failed")[0];
             factorUnchanged = state.get("cutoff.failed")[1] != 0;

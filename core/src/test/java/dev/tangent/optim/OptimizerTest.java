@@ -141,17 +141,7 @@ class OptimizerTest {
      */
     @Test
     void adaptiveStepLineSearchesOnlyTheBand() {
-        LeastSquaresProblem p = TestProblems.twoByTwo((t, r, jac) -> {
-            double x = t[1] - 2;
-            r[0] = 10 * (t[0] - 1);
-            r[1] = 0.01 * Math.atan(x);
-            if (jac != null) {
-                jac[0] = 10;
-                jac[1] = 0;
-                jac[2] = 0;
-                jac[3] = 0.01 / (1 + x * x);
-            }
-        });
+        LeastSquaresProblem p = atanProblem();
         AnagramOptimizer banded = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-5)));
         double[] theta = new double[2];
         StepReport r = banded.step(theta, p);
@@ -161,10 +151,32 @@ class OptimizerTest {
         double expected = 1e-4 * Math.pow(Math.atan(newton / 4 - 2), 2);
         assertEquals(expected, r.loss(), 1e-18);
         assertEquals(0.1, banded.state().get("cutoff.trusted")[0], 0.0, "a shortened band leaves the trusted cutoff");
+        // σ₂/σ₁ = 2e-4 lies in the band (1e-4, 3.2e-4]: level 6, six half-decades below the ceiling 0.1
+        assertEquals(0.25, banded.state().get("cutoff.band_eta")[6], 0.0, "the band remembers its η");
+        assertEquals(1, java.util.Arrays.stream(banded.state().get("cutoff.band_eta")).filter(e -> e >= 0).count(), "only that band was searched");
         double[] plain = new double[2];
         StepReport uniform = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.relative(1e-5))).step(plain, p);
         assertEquals(1.0, uniform.eta(), "θ₀'s decrease dominates a uniform η");
         assertTrue(r.loss() < 0.2 * uniform.loss(), "banded " + r.loss() + " vs uniform " + uniform.loss());
+    }
+
+    /**
+     * A band's search starts at twice the η it took last time: on the atan problem of
+     * {@link #adaptiveStepLineSearchesOnlyTheBand} (best η = 1/4 from a start at 1), a remembered η of 1/64 starts the
+     * search at 1/32, and since the loss falls monotonically up to η ≈ 1/4, the band takes 1/32.
+     */
+    @Test
+    void adaptiveBandSearchStartsAtTwiceItsLastEta() {
+        AnagramOptimizer o = new AnagramOptimizer(AnagramOptimizer.Settings.defaults().withCutoff(Cutoff.adaptive(1e-10, 1e-5)));
+        double[] remembered = new double[64];
+        java.util.Arrays.fill(remembered, -1);
+        remembered[6] = 1.0 / 64;
+        o.restore(java.util.Map.of("cutoff.band_eta", remembered));
+        double[] theta = new double[2];
+        o.step(theta, atanProblem());
+        assertEquals(1.0, theta[0], 1e-14, "the top direction takes its full step");
+        assertEquals(Math.atan(2) * 5 / 32, theta[1], 1e-12, "the band takes η = 1/32");
+        assertEquals(1.0 / 32, o.state().get("cutoff.band_eta")[6], 0.0);
     }
 
     /**
@@ -272,5 +284,20 @@ class OptimizerTest {
         double[] c = new double[rows * cols];
         for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) c[i + j * rows] = rowMajor[i * cols + j];
         return c;
+    }
+
+    /** r = [10(θ₀ − 1), 0.01·atan(θ₁ − 2)]: σ = 10 (linear) and 0.002 at θ = 0. */
+    private static LeastSquaresProblem atanProblem() {
+        return TestProblems.twoByTwo((t, r, jac) -> {
+            double x = t[1] - 2;
+            r[0] = 10 * (t[0] - 1);
+            r[1] = 0.01 * Math.atan(x);
+            if (jac != null) {
+                jac[0] = 10;
+                jac[1] = 0;
+                jac[2] = 0;
+                jac[3] = 0.01 / (1 + x * x);
+            }
+        });
     }
 }

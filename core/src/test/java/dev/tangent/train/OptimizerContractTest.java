@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The contract every registered optimizer keeps, run for each {@link Optimizers.Kind} (a new registry entry is
  * tested without editing this file): on a convex least-squares problem r = Aθ − b it lowers the loss (second-order
  * methods reach the least-squares minimum, checked against LAPACK), and its state survives a checkpoint: an
- * optimizer restored from a written and re-read checkpoint continues bit-identically to the uninterrupted one.
+ * optimizer restored from a written and re-read checkpoint continues bit-identically to the uninterrupted one, and
+ * the state of a healthy run is finite (training reads a non-finite one as divergence).
  */
 class OptimizerContractTest {
     private static final int ROWS = 12, PARAMS = 5;
@@ -115,6 +116,8 @@ class OptimizerContractTest {
         Optimizer a = make.get();
         double[] theta = random(PARAMS, 3);
         for (int k = 0; k < 3; k++) a.step(theta, CONVEX);
+        // training treats a non-finite optimizer state as divergence: a healthy state must be finite
+        a.state().forEach((name, v) -> assertTrue(java.util.Arrays.stream(v).allMatch(Double::isFinite), label + " state " + name + " is not finite"));
         Path file = tmp.resolve(label);
         new Checkpoint(3, 0, theta.clone(), new double[0], a.state(), Map.of()).write(file);
         Checkpoint cp = Checkpoint.read(file);
