@@ -59,6 +59,7 @@ public final class Lapack {
     /**
      * Householder QR of the m×n column-major {@code a} (m ≥ n, not modified), LAPACK's compact form: R on and above
      * the diagonal of {@code qr} (m×n, overwritten), the reflectors' tails below it, their scalars in {@code tau} (n).
+     * {@code a} is copied to native memory first, so {@code qr} may be {@code a} itself.
      */
     public static void qrInto(int m, int n, double[] a, double[] qr, double[] tau) {
         Checks.shape(m >= n && n > 0, "qrInto needs m >= n > 0, got %dx%d", m, n);

@@ -28,10 +28,10 @@ public final class PseudoInverse {
     boolean eigenRoute = true;
     private final NormalEigenPseudoInverse eigen = new NormalEigenPseudoInverse();
     private boolean eigenUsed;
-    /** The QR route is taken for P ≥ 11/6·S (LAPACK's own crossover to a QR first); tests switch it off. */
+    /** The QR-first routes: of Φᵀ for P ≥ 11/6·S (LAPACK's own crossover), of Φ for S ≥ 11/6·P; tests switch them off. */
     boolean qrFirst = true;
     private boolean qrUsed;
-    /** The LQ route, its mirror for tall Φ (S ≥ 11/6·P): Φ = Q₁ R, SVD of L = Rᵀ, and Q₁ᵀ is applied to r, never formed. */
+    /** The tall route (the lq* fields; it replaced an LQ of Φᵀ), S ≥ 11/6·P: Φ = Q₁ R, SVD of L = Rᵀ, Q₁ᵀ applied to r only. */
     private boolean lqUsed;
     private double[] qr1 = new double[0];
     /** The r that qr1 = Qᵀ r was computed from (valid while lqApplied): a solve per cutoff reuses it. */

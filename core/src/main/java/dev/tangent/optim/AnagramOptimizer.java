@@ -76,13 +76,15 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
      * twice the last one instead of at 1 (fewer trials).
      */
     private final double[] levelEta = unsearched(LEVELS);
-    private static final int LEVELS = 64;
+    /** Enough half-decade levels below the ceiling for any positive double floor (0.1 / 4.9e-324 < 10^323). */
+    private static final int LEVELS = 650;
 
     /**
      * The adaptive cutoff's step, several cutoffs on the one decomposition: the directions with σ > {@link #trusted}·σ_max
      * take the full step, then the bands below it, half a decade each down to the adaptive cutoff, are added one at a
-     * time, each with its own 2^-k line search (η = 0 ends the bands), started at twice the smaller of the η of the
-     * band above and the η the same band took last time. A uniform η shortens the well-determined
+     * time, each with its own 2^-k line search (η = 0 ends the bands), started at 1 for the first band and at twice
+     * the η of the band above for the others, but never above twice the η the same band took last time (so the
+     * first band reaches η = 1 again, and the top is trusted more, only by doubling step by step). A uniform η shortens the well-determined
      * directions with the poorly determined ones; here each band is shortened by what it needs, a piecewise-constant
      * version of Levenberg–Marquardt's filter σ²/(σ² + μ). If even the top's full step fails, the plain line search on
      * the whole direction runs and the top is trusted a decade less; when the first band takes its full step, the top
@@ -126,8 +128,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             // search starts at twice the smaller of those η
             int level = level(edge);
             double eta = bandsSearched == 0 ? 1 : Math.min(1, 2 * lowestEta), last = levelEta[level];
-            if (last > 0) eta = Math.min(eta, 2 * last);
             double bandBest = best, bandEta = 0, smallest = Math.scalb(1.0, -kMax);
+            if (last > 0) eta = Math.max(smallest, Math.min(eta, 2 * last)); // at least one trial
             for (; eta >= smallest; eta *= 0.5) {
                 double l = trial(p, theta, taken, direction, eta);
                 evals++;
@@ -231,7 +233,8 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
         if (adaptive() && state.containsKey("cutoff.factor")) factor = state.get("cutoff.factor")[0];
         if (adaptive() && state.containsKey("cutoff.trusted")) trusted = state.get("cutoff.trusted")[0];
         if (adaptive() && state.containsKey("cutoff.band_eta")) {
-            double[] saved = state.get("cutoff.band_eta");
+            double[] saved = state.get("cutoff.band_eta"); // another length: an older layout, its levels kept where they fit
+            java.util.Arrays.fill(levelEta, -1);
             System.arraycopy(saved, 0, levelEta, 0, Math.min(saved.length, LEVELS));
         }
         if (adaptive() && state.containsKey("cutoff.failed")) {

@@ -110,12 +110,41 @@ class OptimizerContractTest {
         Config c = Config.empty().set("optimizer.name", "anagram").set("optimizer.cutoff_kind", "adaptive");
         roundTrip("anagram-adaptive", () -> Optimizers.Kind.ANAGRAM.parse(c).create());
         assertTrue(Optimizers.Kind.ANAGRAM.parse(c).create().state().containsKey("cutoff.failed"), "the adaptive state is recorded");
+        // on columns graded over four decades the steps search bands, so their remembered η are in the round trip
+        Optimizer a = roundTrip("anagram-adaptive-bands", () -> Optimizers.Kind.ANAGRAM.parse(c).create(), GRADED);
+        assertTrue(java.util.Arrays.stream(a.state().get("cutoff.band_eta")).anyMatch(e -> e > 0), "a band was searched");
     }
 
+    /** CONVEX with column j scaled by 10^-j: σ spread over about four decades. */
+    private static final LeastSquaresProblem GRADED = new LeastSquaresProblem() {
+        public int nParams() {
+            return PARAMS;
+        }
+
+        public int nRows() {
+            return ROWS;
+        }
+
+        public double evaluate(double[] theta, double[] r, double[] jac) {
+            double[] scaled = new double[PARAMS];
+            for (int j = 0; j < PARAMS; j++) scaled[j] = theta[j] * Math.pow(10, -j);
+            double loss = CONVEX.evaluate(scaled, r, jac);
+            if (jac != null) {
+                for (int i = 0; i < ROWS; i++) for (int j = 0; j < PARAMS; j++) jac[i * PARAMS + j] *= Math.pow(10, -j);
+            }
+            return loss;
+        }
+    };
+
     private void roundTrip(String label, java.util.function.Supplier<Optimizer> make) {
+        roundTrip(label, make, CONVEX);
+    }
+
+    /** Steps 3 times, checkpoints, and checks that a restored optimizer continues bit-identically; returns the first. */
+    private Optimizer roundTrip(String label, java.util.function.Supplier<Optimizer> make, LeastSquaresProblem problem) {
         Optimizer a = make.get();
         double[] theta = random(PARAMS, 3);
-        for (int k = 0; k < 3; k++) a.step(theta, CONVEX);
+        for (int k = 0; k < 3; k++) a.step(theta, problem);
         // training treats a non-finite optimizer state as divergence: a healthy state must be finite
         a.state().forEach((name, v) -> assertTrue(java.util.Arrays.stream(v).allMatch(Double::isFinite), label + " state " + name + " is not finite"));
         Path file = tmp.resolve(label);
@@ -126,10 +155,11 @@ class OptimizerContractTest {
         double[] resumed = cp.theta();
         assertEquals(a.state().keySet(), b.state().keySet(), label + " state names");
         for (int k = 0; k < 4; k++) {
-            a.step(theta, CONVEX);
-            b.step(resumed, CONVEX);
+            a.step(theta, problem);
+            b.step(resumed, problem);
         }
         assertArrayEquals(theta, resumed, 0.0, label + ": resumed steps differ from the uninterrupted ones");
         a.state().forEach((name, v) -> assertArrayEquals(v, b.state().get(name), 0.0, label + " state " + name));
+        return a;
     }
 }
