@@ -3,11 +3,11 @@ package dev.tangent.optim;
 import java.util.SplittableRandom;
 
 /** Small least-squares problems with known solutions. */
-final class TestProblems {
+public final class TestProblems {
     private TestProblems() {}
 
     /** r = Aθ − b with A (rows × params) row-major. */
-    static LeastSquaresProblem linear(double[] a, double[] b, int rows, int params) {
+    public static LeastSquaresProblem linear(double[] a, double[] b, int rows, int params) {
         return new LeastSquaresProblem() {
             @Override
             public int nParams() {

@@ -36,27 +36,12 @@ class OptimizerContractTest {
 
     private static final double[] A = random(ROWS * PARAMS, 11), B = random(ROWS, 12);
 
-    private static final LeastSquaresProblem CONVEX = new LeastSquaresProblem() {
-        public int nParams() {
-            return PARAMS;
-        }
+    private static final LeastSquaresProblem CONVEX = linear(A);
 
-        public int nRows() {
-            return ROWS;
-        }
-
-        public double evaluate(double[] theta, double[] r, double[] jac) {
-            double loss = 0;
-            for (int i = 0; i < ROWS; i++) {
-                double s = -B[i];
-                for (int j = 0; j < PARAMS; j++) s += A[i * PARAMS + j] * theta[j];
-                r[i] = s;
-                loss += s * s;
-            }
-            if (jac != null) System.arraycopy(A, 0, jac, 0, ROWS * PARAMS);
-            return loss;
-        }
-    };
+    /** r = Mθ − b for a row-major ROWS × PARAMS matrix M. */
+    private static LeastSquaresProblem linear(double[] m) {
+        return dev.tangent.optim.TestProblems.linear(m, B, ROWS, PARAMS);
+    }
 
     private static double loss(double[] theta) {
         return CONVEX.evaluate(theta, new double[ROWS], null);
@@ -116,25 +101,13 @@ class OptimizerContractTest {
     }
 
     /** CONVEX with column j scaled by 10^-j: σ spread over about four decades. */
-    private static final LeastSquaresProblem GRADED = new LeastSquaresProblem() {
-        public int nParams() {
-            return PARAMS;
-        }
+    private static final LeastSquaresProblem GRADED = linear(graded());
 
-        public int nRows() {
-            return ROWS;
-        }
-
-        public double evaluate(double[] theta, double[] r, double[] jac) {
-            double[] scaled = new double[PARAMS];
-            for (int j = 0; j < PARAMS; j++) scaled[j] = theta[j] * Math.pow(10, -j);
-            double loss = CONVEX.evaluate(scaled, r, jac);
-            if (jac != null) {
-                for (int i = 0; i < ROWS; i++) for (int j = 0; j < PARAMS; j++) jac[i * PARAMS + j] *= Math.pow(10, -j);
-            }
-            return loss;
-        }
-    };
+    private static double[] graded() {
+        double[] m = A.clone();
+        for (int i = 0; i < ROWS; i++) for (int j = 0; j < PARAMS; j++) m[i * PARAMS + j] *= Math.pow(10, -j);
+        return m;
+    }
 
     private void roundTrip(String label, java.util.function.Supplier<Optimizer> make) {
         roundTrip(label, make, CONVEX);
