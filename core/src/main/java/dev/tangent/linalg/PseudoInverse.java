@@ -31,13 +31,13 @@ public final class PseudoInverse {
     /** The QR-first routes: of Φᵀ for P ≥ 11/6·S (LAPACK's own crossover), of Φ for S ≥ 11/6·P; tests switch them off. */
     boolean qrFirst = true;
     private boolean qrUsed;
-    /** The tall route (the lq* fields; it replaced an LQ of Φᵀ), S ≥ 11/6·P: Φ = Q₁ R, SVD of L = Rᵀ, Q₁ᵀ applied to r only. */
-    private boolean lqUsed;
-    private double[] qr1 = new double[0];
-    /** The r that qr1 = Qᵀ r was computed from (valid while lqApplied): a solve per cutoff reuses it. */
-    private double[] lqRhs = new double[0];
-    private boolean lqApplied;
-    private int lqRows;
+    /** The tall route, S ≥ 11/6·P: Φ = Q₁ R, the SVD of L = Rᵀ, and Q₁ᵀ applied to r only (qtr = Q₁ᵀr). */
+    private boolean tallUsed;
+    private double[] qtr = new double[0];
+    /** The r that qtr was computed from (valid while tallApplied): a solve per cutoff reuses it. */
+    private double[] tallRhs = new double[0];
+    private boolean tallApplied;
+    private int tallRows;
     /** P of the last QR-route decomposition (the SVD there is of the S × S factor, so it does not hold P). */
     private int params;
     private double[] qr = new double[0], tau = new double[0], rFactor = new double[0];
@@ -62,8 +62,8 @@ public final class PseudoInverse {
             return;
         }
         qrUsed = qrFirst && 6L * n >= 11L * rows;
-        lqUsed = qrFirst && 6L * rows >= 11L * n;
-        if (lqUsed) { // Φ (S × P column-major, a transposed copy) = Q₁ R, then the SVD of the P × P factor L = Rᵀ
+        tallUsed = qrFirst && 6L * rows >= 11L * n;
+        if (tallUsed) { // Φ (S × P column-major, a transposed copy) = Q₁ R, then the SVD of the P × P factor L = Rᵀ
             qr = grow(qr, n * rows);
             tau = grow(tau, n);
             rFactor = grow(rFactor, n * n);
@@ -74,8 +74,8 @@ public final class PseudoInverse {
             }
             svd = Svd.reuse(svd, n, n);
             Lapack.svdInto(n, n, rFactor, svd);
-            lqRows = rows;
-            lqApplied = false;
+            tallRows = rows;
+            tallApplied = false;
             return;
         }
         if (!qrUsed) {
@@ -125,16 +125,16 @@ public final class PseudoInverse {
             predicted = eigen.solveKept(rank, r, d);
             return predicted;
         }
-        if (lqUsed) { // Φ⁺r = U_L Σ⁺ W_Lᵀ (Q₁ᵀ r): the solve below on L, with Q₁ᵀ r for r
-            if (!lqApplied || !java.util.Arrays.equals(r, 0, lqRows, lqRhs, 0, lqRows)) {
-                qr1 = grow(qr1, lqRows);
-                lqRhs = grow(lqRhs, lqRows);
-                System.arraycopy(r, 0, qr1, 0, lqRows);
-                System.arraycopy(r, 0, lqRhs, 0, lqRows);
-                Lapack.applyQrQt(lqRows, svd.m(), qr, tau, qr1);
-                lqApplied = true;
+        if (tallUsed) { // Φ⁺r = U_L Σ⁺ W_Lᵀ (Q₁ᵀ r): the solve below on L, with Q₁ᵀ r for r
+            if (!tallApplied || !java.util.Arrays.equals(r, 0, tallRows, tallRhs, 0, tallRows)) {
+                qtr = grow(qtr, tallRows);
+                tallRhs = grow(tallRhs, tallRows);
+                System.arraycopy(r, 0, qtr, 0, tallRows);
+                System.arraycopy(r, 0, tallRhs, 0, tallRows);
+                Lapack.applyQrQt(tallRows, svd.m(), qr, tau, qtr);
+                tallApplied = true;
             }
-            r = qr1;
+            r = qtr;
         }
         int k = svd.k(), rows = svd.n(), n = qrUsed ? params : svd.m();
         if (rank < 0 || rank > k) throw new IllegalArgumentException("solveKept: rank must be in 0.." + k + ", got " + rank);

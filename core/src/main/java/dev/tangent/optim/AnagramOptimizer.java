@@ -84,11 +84,11 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
      * take the full step, then the bands below it, half a decade each down to the adaptive cutoff, are added one at a
      * time, each with its own 2^-k line search (η = 0 ends the bands), started at 1 for the first band and at twice
      * the η of the band above for the others, but never above twice the η the same band took last time (so the
-     * first band reaches η = 1 again, and the top is trusted more, only by doubling step by step). A uniform η shortens the well-determined
-     * directions with the poorly determined ones; here each band is shortened by what it needs, a piecewise-constant
-     * version of Levenberg–Marquardt's filter σ²/(σ² + μ). If even the top's full step fails, the plain line search on
-     * the whole direction runs and the top is trusted a decade less; when the first band takes its full step, the top
-     * is trusted half a decade more next time.
+     * first band reaches η = 1 again, and the top is trusted more, only by doubling step by step). A uniform η
+     * shortens the well-determined directions with the poorly determined ones; here each band is shortened by what
+     * it needs, a piecewise-constant version of Levenberg–Marquardt's filter σ²/(σ² + μ). If even the top's full
+     * step fails, the plain line search on the whole direction runs and the top is trusted a decade less; when the
+     * first band takes its full step, the top is trusted half a decade more next time.
      */
     @Override
     Search search(LeastSquaresProblem p, double[] theta, double loss, Solve solved) {
@@ -124,8 +124,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
             double[] t = prev;
             prev = next;
             next = t;
-            // a lower band is no better determined than the one above it, nor much better than on the last step: its
-            // search starts at twice the smaller of those η
+            // a lower band is no better determined than the one above it, nor much better than on the last step
             int level = level(edge);
             double eta = bandsSearched == 0 ? 1 : Math.min(1, 2 * lowestEta), last = levelEta[level];
             double bandBest = best, bandEta = 0, smallest = Math.scalb(1.0, -kMax);
