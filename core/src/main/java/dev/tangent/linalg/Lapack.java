@@ -282,7 +282,7 @@ public final class Lapack {
         check(LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, jobz, m, n, pa, m, ps, pu, ldu, pvt, ldvt, work, lwork, iwork), "dgesdd");
     }
 
-    private static void check(int info, String routine) {
+    static void check(int info, String routine) {
         if (info < 0) throw new IllegalArgumentException(routine + ": argument " + (-info) + " is invalid");
         if (info > 0) throw new TangentException(routine + " did not converge (info=" + info + ")");
     }

@@ -8,7 +8,8 @@ package dev.tangent.linalg;
  * <ul>
  *   <li>{@link #decompose(int, int, double[], double)} with a relative cutoff ≥ 1e-4: the eigen-decomposition of
  *       ΦΦᵀ or ΦᵀΦ with one refinement step ({@link NormalEigenPseudoInverse}), then {@link #solveKept}.</li>
- *   <li>otherwise {@link #decompose} then {@link #solveKept}: the thin SVD Φᵀ = U' Σ V'ᵀ (dgesdd), so Φ⁺ = U' Σ⁺ V'ᵀ; the
+ *   <li>otherwise {@link #decompose} then {@link #solveKept}: the thin SVD Φᵀ = U' Σ V'ᵀ, so Φ⁺ = U' Σ⁺ V'ᵀ, kept as
+ *       its bidiagonal factors ({@link BidiagonalSvd}: U' and V' are applied to vectors, never formed); the
  *       caller picks the kept rank from {@link #singularValues} by any cutoff rule (ANaGRAM). When P ≥ 11/6·S
  *       (wide nets) Φᵀ = QR first, then the SVD of the S × S factor R = U_R Σ V'ᵀ, and U' = Q·U_R is never formed:
  *       d = Q·[U_R Σ⁺ V'ᵀr; 0] applies the S reflectors to one vector (dgesdd itself takes a QR first at this
@@ -23,7 +24,8 @@ public final class PseudoInverse {
     /** Which normal-equation matrix {@link #solveNormal} forms. */
     public enum Form { GRAM, KERNEL }
 
-    private Svd svd;
+    /** The SVD of the matrix the route decomposes (Φᵀ, or the QR routes' square factor), kept as bidiagonal factors. */
+    private final BidiagonalSvd svd = new BidiagonalSvd();
     /** The eigen route of {@link NormalEigenPseudoInverse} for cutoffs it serves; tests switch it off. */
     boolean eigenRoute = true;
     private final NormalEigenPseudoInverse eigen = new NormalEigenPseudoInverse();
@@ -41,7 +43,7 @@ public final class PseudoInverse {
     /** P of the last QR-route decomposition (the SVD there is of the S × S factor, so it does not hold P). */
     private int params;
     private double[] qr = new double[0], tau = new double[0], rFactor = new double[0];
-    private double[] w = new double[0], normal = new double[0], rhs = new double[0], x = new double[0], eig = new double[0];
+    private double[] normal = new double[0], rhs = new double[0], x = new double[0], eig = new double[0];
     private double predicted;
 
     /** Thin SVD of Φ (row-major rows × n, not modified); {@link #singularValues} are then σ(Φ), descending. */
@@ -72,15 +74,14 @@ public final class PseudoInverse {
             for (int j = 0; j < n; j++) {
                 for (int i = 0; i < n; i++) rFactor[j * n + i] = i >= j ? qr[i * rows + j] : 0.0;
             }
-            svd = Svd.reuse(svd, n, n);
-            Lapack.svdInto(n, n, rFactor, svd);
+            svd.decompose(n, n, rFactor);
             tallRows = rows;
+            params = n;
             tallApplied = false;
             return;
         }
         if (!qrUsed) {
-            svd = Svd.reuse(svd, n, rows);
-            Lapack.svdInto(n, rows, phi, svd);
+            svd.decompose(n, rows, phi);
             return;
         }
         qr = grow(qr, n * rows);
@@ -90,8 +91,7 @@ public final class PseudoInverse {
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < rows; i++) rFactor[j * rows + i] = i <= j ? qr[j * n + i] : 0.0;
         }
-        svd = Svd.reuse(svd, rows, rows);
-        Lapack.svdInto(rows, rows, rFactor, svd);
+        svd.decompose(rows, rows, rFactor);
         params = n;
     }
 
@@ -131,26 +131,17 @@ public final class PseudoInverse {
                 tallRhs = grow(tallRhs, tallRows);
                 System.arraycopy(r, 0, qtr, 0, tallRows);
                 System.arraycopy(r, 0, tallRhs, 0, tallRows);
-                Lapack.applyQrQt(tallRows, svd.m(), qr, tau, qtr);
+                Lapack.applyQrQt(tallRows, params, qr, tau, qtr);
                 tallApplied = true;
             }
             r = qtr;
         }
-        int k = svd.k(), rows = svd.n(), n = qrUsed ? params : svd.m();
-        if (rank < 0 || rank > k) throw new IllegalArgumentException("solveKept: rank must be in 0.." + k + ", got " + rank);
-        if (w.length < Math.max(rank, 1)) w = new double[Math.max(rank, 1)];
-        Blas.gemm(false, false, rank, 1, rows, 1.0, svd.vt(), 0, k, r, 0, Math.max(1, rows), 0.0, w, 0, Math.max(1, rank));
-        double pred = 0;
-        for (int j = 0; j < rank; j++) {
-            pred += w[j] * w[j];
-            w[j] /= svd.s()[j];
-        }
-        java.util.Arrays.fill(d, 0, n, 0.0);
-        if (!qrUsed) {
-            if (rank > 0) Blas.gemm(false, false, n, 1, rank, 1.0, svd.u(), 0, n, w, 0, rank, 0.0, d, 0, n);
-        } else {
-            if (rank > 0) Blas.gemm(false, false, rows, 1, rank, 1.0, svd.u(), 0, rows, w, 0, rank, 0.0, d, 0, rows);
-            applyQ(n, rows, d);
+        int n = qrUsed ? params : svd.m();
+        Checks.fits(d, 0, n, "d");
+        double pred = svd.solveTransposed(rank, r, d); // writes d's first svd.m() entries
+        if (qrUsed) {
+            java.util.Arrays.fill(d, svd.m(), n, 0.0);
+            applyQ(n, svd.m(), d);
         }
         predicted = pred;
         return pred;
