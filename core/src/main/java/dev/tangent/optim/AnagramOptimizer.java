@@ -12,20 +12,24 @@ import java.util.Map;
  * <p>The SVD and the truncated solve are {@link PseudoInverse}'s (buffers reused across steps).
  */
 public final class AnagramOptimizer extends NaturalGradientOptimizer {
-    /** Defaults: default relative cutoff, line search over k = 0..30. */
-    public record Settings(Cutoff cutoff, int lineSearchSteps) {
+    /** Defaults: default relative cutoff, line search over k = 0..30 that keeps θ when nothing decreases the loss. */
+    public record Settings(Cutoff cutoff, int lineSearchSteps, LineSearchRule lineSearch) {
         public Settings {
             if (lineSearchSteps < 0 || lineSearchSteps > 60) {
                 throw new IllegalArgumentException("optimizer.line_search_steps must be in 0..60, got " + lineSearchSteps);
             }
+            if (lineSearch == LineSearchRule.ARGMIN && cutoff.kind() == Cutoff.Kind.ADAPTIVE) {
+                throw new IllegalArgumentException("optimizer.line_search: argmin is the published rule of a fixed cutoff; "
+                        + "cutoff_kind: adaptive needs 'decrease' (it moves the cutoff when no η lowers the loss)");
+            }
         }
 
         public static Settings defaults() {
-            return new Settings(Cutoff.defaults(), 30);
+            return new Settings(Cutoff.defaults(), 30, LineSearchRule.DECREASE);
         }
 
         public Settings withCutoff(Cutoff c) {
-            return new Settings(c, lineSearchSteps);
+            return new Settings(c, lineSearchSteps, lineSearch);
         }
     }
 
@@ -42,7 +46,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private double predicted;
 
     public AnagramOptimizer(Settings settings) {
-        super(settings.lineSearchSteps());
+        super(settings.lineSearchSteps(), settings.lineSearch());
         this.s = settings;
     }
 

@@ -24,9 +24,9 @@ public final class EngdOptimizer extends NaturalGradientOptimizer {
     /**
      * Defaults: automatic form, cutoff 1e-6 (singular values of Φ below 1e-6·σ_max are dropped, the same relative
      * cutoff concept as ANaGRAM's {@code cutoff_kind: relative}; the least-squares solve of G or ΦΦᵀ, whose
-     * eigenvalues are σ², uses rcond = cutoff²), line search over k = 0..30.
+     * eigenvalues are σ², uses rcond = cutoff²), line search over k = 0..30 that keeps θ when nothing decreases the loss.
      */
-    public record Settings(Form form, double cutoff, int lineSearchSteps) {
+    public record Settings(Form form, double cutoff, int lineSearchSteps, LineSearchRule lineSearch) {
         public Settings {
             if (!(cutoff >= 0 && cutoff < 1)) {
                 throw new IllegalArgumentException("optimizer.cutoff (ENGD: relative to σ_max of Φ) must be in [0, 1), got " + cutoff);
@@ -34,15 +34,15 @@ public final class EngdOptimizer extends NaturalGradientOptimizer {
         }
 
         public static Settings defaults() {
-            return new Settings(Form.AUTO, 1e-6, 30);
+            return new Settings(Form.AUTO, 1e-6, 30, LineSearchRule.DECREASE);
         }
 
         public Settings withForm(Form f) {
-            return new Settings(f, cutoff, lineSearchSteps);
+            return new Settings(f, cutoff, lineSearchSteps, lineSearch);
         }
 
         public Settings withCutoff(double c) {
-            return new Settings(form, c, lineSearchSteps);
+            return new Settings(form, c, lineSearchSteps, lineSearch);
         }
     }
 
@@ -51,7 +51,7 @@ public final class EngdOptimizer extends NaturalGradientOptimizer {
     private Form lastForm;
 
     public EngdOptimizer(Settings settings) {
-        super(settings.lineSearchSteps());
+        super(settings.lineSearchSteps(), settings.lineSearch());
         this.s = settings;
     }
 

@@ -3,7 +3,9 @@ package dev.tangent.optim;
 /**
  * The natural-gradient line search: η* = argmin over η ∈ {2^-k, k = 0..kMax} of L(θ − η d). Candidates are
  * tried from the largest η down; the search stops as soon as the loss turns up after a decrease (the curve
- * over η is unimodal in practice), so a typical step costs a handful of residual passes.
+ * over η is unimodal in practice), so a typical step costs a handful of residual passes. When no η lowers the loss
+ * the whole grid has been tried: {@link LineSearchRule#DECREASE} then keeps θ (η = 0), {@link LineSearchRule#ARGMIN}
+ * takes the grid's argmin anyway, as the published ANaGRAM and ENGD code does.
  */
 final class LineSearch {
     private LineSearch() {}
@@ -11,7 +13,7 @@ final class LineSearch {
     record Result(double eta, double loss, int evaluations) {}
 
     static Result grid(LeastSquaresProblem p, double[] theta, double[] d, double[] trialTheta, double[] r,
-                       double currentLoss, int kMax) {
+                       double currentLoss, int kMax, LineSearchRule rule) {
         int n = theta.length;
         double bestLoss = Double.POSITIVE_INFINITY;
         double bestEta = 0;
@@ -30,7 +32,7 @@ final class LineSearch {
                 break; // passed the minimum
             }
         }
-        if (!(bestLoss < currentLoss)) return new Result(0, currentLoss, evals);
+        if (!decreased && (rule == LineSearchRule.DECREASE || bestEta == 0)) return new Result(0, currentLoss, evals);
         return new Result(bestEta, bestLoss, evals);
     }
 }

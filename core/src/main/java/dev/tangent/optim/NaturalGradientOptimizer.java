@@ -13,12 +13,14 @@ abstract class NaturalGradientOptimizer implements Optimizer {
     final Workspace ws = new Workspace();
     double[] direction = new double[0];
     private final int lineSearchSteps;
+    private final LineSearchRule lineSearchRule;
 
-    NaturalGradientOptimizer(int lineSearchSteps) {
+    NaturalGradientOptimizer(int lineSearchSteps, LineSearchRule lineSearchRule) {
         if (lineSearchSteps < 0 || lineSearchSteps > 60) {
             throw new IllegalArgumentException("optimizer.line_search_steps must be in 0..60, got " + lineSearchSteps);
         }
         this.lineSearchSteps = lineSearchSteps;
+        this.lineSearchRule = java.util.Objects.requireNonNull(lineSearchRule, "optimizer.line_search");
     }
 
     /** Fills {@link #direction} from ws.r (rows) and ws.jac (row-major rows × n). */
@@ -55,7 +57,7 @@ abstract class NaturalGradientOptimizer implements Optimizer {
     }
 
     final LineSearch.Result lineSearch(LeastSquaresProblem p, double[] theta, double loss) {
-        return LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps);
+        return LineSearch.grid(p, theta, direction, ws.theta, ws.trial, loss, lineSearchSteps, lineSearchRule);
     }
 
     /** Hook after each step with the loss before it (the adaptive cutoff lowers itself on poor progress). */

@@ -97,7 +97,8 @@ public final class NaturalGradientStudy {
         double budget = quick ? s.quickSeconds() : s.seconds();
         Map<String, Config> second = new LinkedHashMap<>();
         for (String opt : new String[] {"lm", "anagram", "engd"}) {
-            Map<String, Object> section = opt.equals("anagram") ? s.anagram() : optimizer(opt);
+            Map<String, Object> section = new LinkedHashMap<>(opt.equals("anagram") ? s.anagram() : optimizer(opt));
+            if (!opt.equals("lm")) section.put("line_search", "argmin"); // the published rule: the grid's argmin, decrease or not
             // the published methods get the published step budget; lm (not in the papers) the time budget alone
             long steps = opt.equals("lm") ? 10_000_000L : s.steps();
             second.put(opt, config(s, section, steps, budget, opt).setAll(sets));

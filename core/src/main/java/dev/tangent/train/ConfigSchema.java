@@ -7,6 +7,7 @@ import dev.tangent.nn.OutputBias;
 import dev.tangent.nn.Parameterization;
 import dev.tangent.ntk.KernelBlocks;
 import dev.tangent.optim.Cutoff;
+import dev.tangent.optim.LineSearchRule;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.pde.ConditionKind;
 import dev.tangent.sampling.SamplerKind;
@@ -89,7 +90,8 @@ final class ConfigSchema {
                     "residual_c", NUM, "candidates", integer(1, 1000)),
             "optimizer", section("name", TEXT, "preset", TEXT, "lr", NUM, "beta1", NUM, "beta2", NUM,
                     "decay_rate", NUM, "decay_steps", integer(1, INT), "history", integer(1, INT), "cutoff", NUM,
-                    "cutoff_kind", new Choice(Cutoff::parseKind), "cutoff_start", NUM, "line_search_steps", integer(0, INT), "form", TEXT,
+                    "cutoff_kind", new Choice(Cutoff::parseKind), "cutoff_start", NUM, "line_search_steps", integer(0, INT),
+                    "line_search", new Choice(LineSearchRule::parse), "form", TEXT,
                     "rcond", NUM, "solver", new Choice(MatrixFreeSettings::mode), "damping", NUM,
                     "memory_budget", NUM, "cg_tolerance", NUM, "cg_iterations", integer(1, INT), "preconditioner_rank", integer(0, INT), "accept_ratio", NUM, "acceleration", TEXT,
                     "accel_ratio", NUM, "warm_start", new Choice(Optimizers::warmStartKind), "warm_start_steps", integer(1, INT),

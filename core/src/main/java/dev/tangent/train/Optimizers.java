@@ -7,6 +7,7 @@ import dev.tangent.optim.EngdOptimizer;
 import dev.tangent.optim.GradientDescentOptimizer;
 import dev.tangent.optim.LbfgsOptimizer;
 import dev.tangent.optim.LevenbergMarquardtOptimizer;
+import dev.tangent.optim.LineSearchRule;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.optim.Optimizer;
 import java.util.Arrays;
@@ -61,10 +62,10 @@ public final class Optimizers {
                 "cg_iterations", "preconditioner_rank"),
         ANAGRAM("anagram", Steps.SECOND_ORDER, "natural gradient by the thin SVD with a singular-value cutoff",
                 Recipe.of(AnagramOptimizer.Settings.class, c -> new AnagramOptimizer.Settings(cutoff(c),
-                        (int) c.integer("optimizer.line_search_steps", 30)), AnagramOptimizer::new),
-                "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps"),
+                        (int) c.integer("optimizer.line_search_steps", 30), lineSearchRule(c)), AnagramOptimizer::new),
+                "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "line_search"),
         ENGD("engd", Steps.SECOND_ORDER, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
-                Recipe.of(EngdOptimizer.Settings.class, Optimizers::engd, EngdOptimizer::new), "form", "cutoff", "line_search_steps"),
+                Recipe.of(EngdOptimizer.Settings.class, Optimizers::engd, EngdOptimizer::new), "form", "cutoff", "line_search_steps", "line_search"),
         ADAM("adam", Steps.FIRST_ORDER, "Adam (first order)", Recipe.of(AdamOptimizer.Settings.class, Optimizers::adam, AdamOptimizer::new),
                 "lr", "beta1", "beta2", "decay_rate", "decay_steps"),
         LBFGS("lbfgs", Steps.QUASI_NEWTON, "L-BFGS with a strong-Wolfe line search", Recipe.of(LbfgsOptimizer.Settings.class,
@@ -236,7 +237,13 @@ public final class Optimizers {
     private static EngdOptimizer.Settings engd(Config c) {
         EngdOptimizer.Settings d = EngdOptimizer.Settings.defaults();
         return new EngdOptimizer.Settings(EngdOptimizer.Form.parse(c.string("optimizer.form", "auto")),
-                c.number("optimizer.cutoff", d.cutoff()), (int) c.integer("optimizer.line_search_steps", d.lineSearchSteps()));
+                c.number("optimizer.cutoff", d.cutoff()), (int) c.integer("optimizer.line_search_steps", d.lineSearchSteps()),
+                lineSearchRule(c));
+    }
+
+    /** {@code optimizer.line_search}: what a natural-gradient line search without a decrease does (default: keep θ). */
+    private static LineSearchRule lineSearchRule(Config c) {
+        return LineSearchRule.parse(c.string("optimizer.line_search", "decrease"));
     }
 
     private static AdamOptimizer.Settings adam(Config c) {

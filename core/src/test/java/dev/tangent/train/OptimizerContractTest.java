@@ -89,6 +89,23 @@ class OptimizerContractTest {
         Optimizers.Kind.ANAGRAM.parse(ok).create();
     }
 
+    /** line_search: argmin is the published fixed-cutoff rule; with the adaptive cutoff, or misspelt, it is an error. */
+    @org.junit.jupiter.api.Test
+    void lineSearchRuleIsCheckedNotIgnored() {
+        Config adaptive = Config.empty().set("optimizer.name", "anagram").set("optimizer.cutoff_kind", "adaptive")
+                .set("optimizer.line_search", "argmin");
+        String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Optimizers.Kind.ANAGRAM.parse(adaptive).create()).getMessage();
+        assertTrue(m.contains("optimizer.line_search") && m.contains("adaptive"), m);
+        m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Config.empty().set("optimizer.name", "engd").set("optimizer.line_search", "armijo")).getMessage();
+        assertTrue(m.contains("optimizer.line_search") && m.contains("armijo") && m.contains("[decrease, argmin]"), m);
+        for (Optimizers.Kind kind : new Optimizers.Kind[] {Optimizers.Kind.ANAGRAM, Optimizers.Kind.ENGD}) {
+            Config c = Config.empty().set("optimizer.name", kind.label()).set("optimizer.line_search", "argmin");
+            roundTrip(kind.label() + "-argmin", () -> kind.parse(c).create());
+        }
+    }
+
     /** The adaptive cutoff is ANaGRAM's one stateful setting (its factor and failure count are in the state). */
     @org.junit.jupiter.api.Test
     void adaptiveAnagramStateRoundTrips() {
