@@ -221,7 +221,9 @@ public final class Mlp {
         double[] theta = new double[nParams];
         for (int l = 0; l < layers(); l++) {
             boolean output = l == layers() - 1;
-            double std = output || spec.parameterization() == Parameterization.NTK ? 1.0 : 1 / Math.sqrt(fanIn(l));
+            boolean small = spec.parameterization() == Parameterization.SMALL;
+            double std = small ? Parameterization.SMALL_STD
+                    : output || spec.parameterization() == Parameterization.NTK ? 1.0 : 1 / Math.sqrt(fanIn(l));
             int nw = fanIn(l) * fanOut(l);
             if (fourier != null && l == 0) {
                 for (int i = 0; i < nw; i++) theta[weightOffset[l] + i] = 2 * Math.PI * fourier.scale() * rng.nextGaussian();
@@ -229,7 +231,7 @@ public final class Mlp {
                 continue;
             }
             for (int i = 0; i < nw; i++) theta[weightOffset[l] + i] = std * rng.nextGaussian();
-            for (int i = 0; i < fanOut(l); i++) theta[biasOffset[l] + i] = output ? 0.0 : std * rng.nextGaussian();
+            for (int i = 0; i < fanOut(l); i++) theta[biasOffset[l] + i] = output && !small ? 0.0 : std * rng.nextGaussian();
         }
         return theta;
     }

@@ -32,7 +32,7 @@ public record MlpSpec(int inputDim, int[] hidden, Activation activation, double 
         if (!Double.isFinite(outputScaling) || outputScaling < 0 || outputScaling > 4) {
             throw new IllegalArgumentException("net.s (output scaling exponent) must be in [0, 4], got " + outputScaling);
         }
-        if (parameterization == null) throw new IllegalArgumentException("net.parameterization must be standard or ntk");
+        if (parameterization == null) throw new IllegalArgumentException("net.parameterization must be standard, ntk or small");
         if (outputBias == null) throw new IllegalArgumentException("net.output_bias must be one of " + OutputBias.allowed());
         if (outputs < 1) throw new IllegalArgumentException("a network needs at least one output (field), got " + outputs);
         if (layout == null) throw new IllegalArgumentException("net.layout must be one of " + NetLayout.allowed());
