@@ -13,23 +13,24 @@ import java.util.Map;
  */
 public final class AnagramOptimizer extends NaturalGradientOptimizer {
     /** Defaults: default relative cutoff, line search over k = 0..30 that keeps θ when nothing decreases the loss. */
-    public record Settings(Cutoff cutoff, int lineSearchSteps, LineSearchRule lineSearch) {
+    public record Settings(Cutoff cutoff, int lineSearchSteps, LineSearchRule lineSearch, RowScaling rows) {
         public Settings {
             if (lineSearchSteps < 0 || lineSearchSteps > 60) {
                 throw new IllegalArgumentException("optimizer.line_search_steps must be in 0..60, got " + lineSearchSteps);
             }
-            if (lineSearch == LineSearchRule.ARGMIN && cutoff.kind() == Cutoff.Kind.ADAPTIVE) {
-                throw new IllegalArgumentException("optimizer.line_search: argmin is the published rule of a fixed cutoff; "
-                        + "cutoff_kind: adaptive needs 'decrease' (it moves the cutoff when no η lowers the loss)");
+            if (cutoff.kind() == Cutoff.Kind.ADAPTIVE && (lineSearch == LineSearchRule.ARGMIN || rows == RowScaling.NONE)) {
+                throw new IllegalArgumentException("optimizer." + (rows == RowScaling.NONE ? "row_scaling: none" : "line_search: argmin")
+                        + " is a published rule of the fixed cutoff; cutoff_kind: adaptive needs the defaults (it moves the "
+                        + "cutoff by the loss the weighted rows predict, and when no η lowers the loss)");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(Cutoff.defaults(), 30, LineSearchRule.DECREASE);
+            return new Settings(Cutoff.defaults(), 30, LineSearchRule.DECREASE, RowScaling.LOSS);
         }
 
         public Settings withCutoff(Cutoff c) {
-            return new Settings(c, lineSearchSteps, lineSearch);
+            return new Settings(c, lineSearchSteps, lineSearch, rows);
         }
     }
 
@@ -46,7 +47,7 @@ public final class AnagramOptimizer extends NaturalGradientOptimizer {
     private double predicted;
 
     public AnagramOptimizer(Settings settings) {
-        super(settings.lineSearchSteps(), settings.lineSearch());
+        super(settings.lineSearchSteps(), settings.lineSearch(), settings.rows());
         this.s = settings;
     }
 

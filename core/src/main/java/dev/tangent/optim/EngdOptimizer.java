@@ -51,7 +51,7 @@ public final class EngdOptimizer extends NaturalGradientOptimizer {
     private Form lastForm;
 
     public EngdOptimizer(Settings settings) {
-        super(settings.lineSearchSteps(), settings.lineSearch());
+        super(settings.lineSearchSteps(), settings.lineSearch(), RowScaling.LOSS);
         this.s = settings;
     }
 

@@ -29,6 +29,14 @@ public interface LeastSquaresProblem {
         return loss;
     }
 
+    /**
+     * The scale s_i of each row (out, length ≥ nRows): row i of r̃ and of Φ is the raw residual's times s_i. The
+     * default is 1 (a problem without weights).
+     */
+    default void rowScales(double[] out) {
+        java.util.Arrays.fill(out, 0, nRows(), 1.0);
+    }
+
     /** Loss only: the residual pass without the Jacobian. */
     default double loss(double[] theta, double[] r) {
         return evaluate(theta, r, null);

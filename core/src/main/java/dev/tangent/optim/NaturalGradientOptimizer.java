@@ -14,13 +14,16 @@ abstract class NaturalGradientOptimizer implements Optimizer {
     double[] direction = new double[0];
     private final int lineSearchSteps;
     private final LineSearchRule lineSearchRule;
+    private final RowScaling rowScaling;
+    private double[] scales = new double[0];
 
-    NaturalGradientOptimizer(int lineSearchSteps, LineSearchRule lineSearchRule) {
+    NaturalGradientOptimizer(int lineSearchSteps, LineSearchRule lineSearchRule, RowScaling rowScaling) {
         if (lineSearchSteps < 0 || lineSearchSteps > 60) {
             throw new IllegalArgumentException("optimizer.line_search_steps must be in 0..60, got " + lineSearchSteps);
         }
         this.lineSearchSteps = lineSearchSteps;
         this.lineSearchRule = java.util.Objects.requireNonNull(lineSearchRule, "optimizer.line_search");
+        this.rowScaling = java.util.Objects.requireNonNull(rowScaling, "optimizer.row_scaling");
     }
 
     /** Fills {@link #direction} from ws.r (rows) and ws.jac (row-major rows × n). */
@@ -33,6 +36,7 @@ abstract class NaturalGradientOptimizer implements Optimizer {
         if (direction.length != n) direction = new double[n];
         long t0 = System.nanoTime();
         double loss = p.evaluate(theta, ws.r, ws.jac);
+        if (rowScaling == RowScaling.NONE) unscaleRows(p, rows, n);
         long t1 = System.nanoTime();
         Solve s = solve(rows, n);
         long t2 = System.nanoTime();
@@ -50,6 +54,17 @@ abstract class NaturalGradientOptimizer implements Optimizer {
 
     /** What the step search found: η and the loss there, and the rank of the direction taken. */
     record Search(LineSearch.Result result, int rank) {}
+
+    /** Divides r̃ and Φ row by row by the loss's scales (a row of weight 0 becomes 0): the raw residual rows. */
+    private void unscaleRows(LeastSquaresProblem p, int rows, int n) {
+        if (scales.length < rows) scales = new double[rows];
+        p.rowScales(scales);
+        for (int i = 0; i < rows; i++) {
+            double inv = scales[i] > 0 ? 1 / scales[i] : 0;
+            ws.r[i] *= inv;
+            for (int k = i * n; k < (i + 1) * n; k++) ws.jac[k] *= inv;
+        }
+    }
 
     /** The 2^-k line search along {@link #direction}; ANaGRAM's adaptive cutoff searches over cutoffs first. */
     Search search(LeastSquaresProblem p, double[] theta, double loss, Solve s) {

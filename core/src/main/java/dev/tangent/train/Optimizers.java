@@ -10,6 +10,7 @@ import dev.tangent.optim.LevenbergMarquardtOptimizer;
 import dev.tangent.optim.LineSearchRule;
 import dev.tangent.optim.MatrixFreeSettings;
 import dev.tangent.optim.Optimizer;
+import dev.tangent.optim.RowScaling;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,9 @@ public final class Optimizers {
                 "cg_iterations", "preconditioner_rank"),
         ANAGRAM("anagram", Steps.SECOND_ORDER, "natural gradient by the thin SVD with a singular-value cutoff",
                 Recipe.of(AnagramOptimizer.Settings.class, c -> new AnagramOptimizer.Settings(cutoff(c),
-                        (int) c.integer("optimizer.line_search_steps", 30), lineSearchRule(c)), AnagramOptimizer::new),
-                "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "line_search"),
+                        (int) c.integer("optimizer.line_search_steps", 30), lineSearchRule(c),
+                        RowScaling.parse(c.string("optimizer.row_scaling", "loss"))), AnagramOptimizer::new),
+                "preset", "cutoff", "cutoff_kind", "cutoff_start", "line_search_steps", "line_search", "row_scaling"),
         ENGD("engd", Steps.SECOND_ORDER, "energy natural gradient by Gram or kernel least squares, relative singular-value cutoff",
                 Recipe.of(EngdOptimizer.Settings.class, Optimizers::engd, EngdOptimizer::new), "form", "cutoff", "line_search_steps", "line_search"),
         ADAM("adam", Steps.FIRST_ORDER, "Adam (first order)", Recipe.of(AdamOptimizer.Settings.class, Optimizers::adam, AdamOptimizer::new),

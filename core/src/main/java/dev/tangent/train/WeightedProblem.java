@@ -136,6 +136,16 @@ public final class WeightedProblem implements LeastSquaresProblem {
         }
     }
 
+    @Override
+    public void rowScales(double[] out) {
+        int row = 0;
+        for (int g = 0; g < disc.groups().size(); g++) {
+            int s = disc.groups().get(g).size();
+            for (int i = 0; i < s; i++) out[row + i] = rowScale(g, i, s);
+            row += s;
+        }
+    }
+
     /** sqrt(λ_g/S_g), times sqrt(w_i) on causally weighted PDE rows. */
     private double rowScale(int g, int i, int s) {
         double base = Math.sqrt(lambda[g] / s);
